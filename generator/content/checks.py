@@ -1,0 +1,126 @@
+"""Checks that need more than a field's type: the format's rules and each kind's needs.
+
+They run on the plain data, beside the model's validation, so that every
+mistake in a file is reported in one run even where its structure is wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from generator import nd30
+from generator.content.source import Path_, Source
+from generator.kinds import Kind, available_kinds
+from generator.problems import Problem
+
+Check = Callable[[dict, Source, "Kind | None"], Iterator[Problem]]
+
+REQUIRED_HINTS = {
+    "signatories": "thêm ít nhất một người ký: `signatories: [{authority: ..., title: ..., name: ...}]`",
+    "members": "thêm các đơn vị ký giao ước: `members: [{name: ..., role: ..., signatory: {...}}]`",
+}
+
+
+def accept_issuer_alias(data: dict, source: Source) -> Iterator[Problem]:
+    """`issuer:` with one mapping (or a list) stands for `issuers:` (content-format.md)."""
+    if "issuer" not in data:
+        return
+    if "issuers" in data:
+        yield source.problem(("issuer",), "không dùng cùng lúc `issuer` và `issuers`",
+                             "giữ một trong hai; nhiều cơ quan thì dùng `issuers`", key=True)
+        return
+    value = data.pop("issuer")
+    if isinstance(value, list):
+        data["issuers"] = value
+        source.rename(("issuer",), ("issuers",))
+    else:
+        data["issuers"] = [value]
+        source.rename(("issuer",), ("issuers", 0))
+
+
+def check_kind(data: dict, source: Source) -> Kind | None:
+    kinds = available_kinds()
+    value = data.get("kind")
+    if not isinstance(value, str) or value not in kinds:
+        if isinstance(value, str) and value.strip():
+            close = difflib.get_close_matches(value, list(kinds), n=1)
+            hint = f"có phải là `{close[0]}`?" if close else f"các loại có: {', '.join(sorted(kinds))}"
+            source.problems.append(
+                source.problem(("kind",), f"loại văn bản `{value}` không có", hint))
+        return None
+    return kinds[value]
+
+
+def _present(data: dict, name: str) -> bool:
+    value = data.get(name)
+    return value not in (None, [], {}, "")
+
+
+def check_required_by_kind(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """Each kind's profile names the fields its documents cannot do without."""
+    if kind is None:
+        return
+    for name in kind.required:
+        if not _present(data, name):
+            at_key = name in data
+            yield source.problem(
+                (name,) if at_key else (),
+                f"văn bản loại `{kind.name}` phải có `{name}`"
+                + (" (danh sách không được để trống)" if at_key else ""),
+                REQUIRED_HINTS.get(name),
+                key=at_key,
+            )
+
+
+def check_year(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """`year` defaults to the year of `date`; with no date it must be given."""
+    if data.get("date") is None and data.get("year") is None:
+        yield source.problem(("date",) if "date" in data else (),
+                             "thiếu `year`: khi để trống `date` phải ghi năm",
+                             "thêm `year: 2024` hoặc ghi `date: 2024-01-12`")
+
+
+def _signers(data: dict) -> Iterator[tuple[Path_, dict]]:
+    for i, signer in enumerate(_list(data.get("signatories"))):
+        if isinstance(signer, dict):
+            yield ("signatories", i), signer
+    for i, member in enumerate(_list(data.get("members"))):
+        if isinstance(member, dict) and isinstance(member.get("signatory"), dict):
+            yield ("members", i, "signatory"), member["signatory"]
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def check_authority(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """§7: authority lines start with TM./KT./TL./TUQ.; TM. only first; Q. only in a title."""
+    for path, signer in _signers(data):
+        authority = signer.get("authority")
+        lines = [authority] if isinstance(authority, str) else _list(authority)
+        single = isinstance(authority, str)
+        for i, line in enumerate(lines):
+            if not isinstance(line, str) or not line.strip():
+                continue
+            found = nd30.authority_problem(line, i)
+            if found:
+                where = path + ("authority",) if single else path + ("authority", i)
+                yield source.problem(where, *found)
+        title = signer.get("title")
+        if isinstance(title, str):
+            found = nd30.title_problem(title)
+            if found:
+                yield source.problem(path + ("title",), *found)
+
+
+def check_recipients(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """§8: a recipient that is nothing but punctuation would print as `- ;`."""
+    for i, item in enumerate(_list(data.get("recipients"))):
+        if isinstance(item, str) and item.strip() and not nd30.recipient_text(item):
+            yield source.problem(("recipients", i), "nơi nhận để trống",
+                                 "ghi tên cơ quan nhận văn bản hoặc xóa dòng này")
+
+
+CHECKS: tuple[Check, ...] = (check_required_by_kind, check_year, check_authority, check_recipients)

@@ -1,0 +1,132 @@
+"""Load a content file: read it, check everything, and give a `Content` or every problem."""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.content import model as m
+from generator.content.checks import CHECKS, accept_issuer_alias, check_kind
+from generator.content.source import Path_, Source, read_source, read_text
+from generator.problems import ContentError, Problem
+
+# The model whose fields may stand under a key, to suggest what a typo meant.
+FIELDS_UNDER: dict[str, type[BaseModel]] = {
+    "issuers": m.Issuer,
+    "signatories": m.Signatory,
+    "members": m.Member,
+    "signatory": m.MemberSignatory,
+    "drafter": m.Drafter,
+    "sections": m.Section,
+    "items": m.ItemNode,
+    **{name: m.NamedSection for name in m.NAMED_SECTIONS},
+}
+
+MESSAGES = {
+    "string_type": "phải là một đoạn văn bản",
+    "string_pattern_mismatch": "không được để trống",
+    "int_type": "phải là một số nguyên",
+    "int_parsing": "phải là một số nguyên",
+    "int_from_float": "phải là một số nguyên",
+    "list_type": "phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng `- `)",
+    "too_short": "danh sách không được để trống",
+    "model_type": "phải là một mục gồm các trường `khóa: giá trị`",
+    "model_attributes_type": "phải là một mục gồm các trường `khóa: giá trị`",
+    "dict_type": "phải là một mục gồm các trường `khóa: giá trị`",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+}
+
+
+def _model_at(path: Path_) -> type[BaseModel]:
+    for part in reversed(path):
+        if isinstance(part, str):
+            return FIELDS_UNDER.get(part, m.Content)
+    return m.Content
+
+
+def _hint_for_unknown(path: Path_) -> str:
+    name = str(path[-1])
+    model = _model_at(path[:-1])
+    fields = list(model.model_fields)
+    if model is m.Content:
+        fields.append("issuer")
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    if close:
+        return f"có phải là `{close[0]}`?"
+    extra = "; dữ liệu riêng cho mẫu đặt dưới `extra:`" if model is m.Content else ""
+    return "các trường hợp lệ: " + ", ".join(fields) + extra
+
+
+def _date_hint(value: Any) -> str | None:
+    try:
+        year, month, _ = (int(x) for x in str(value).strip().split("-"))
+        days = calendar.monthrange(year, month)[1]
+        return f"tháng {month} năm {year} có {days} ngày"
+    except (ValueError, calendar.IllegalMonthError):
+        return "ví dụ `2024-01-12` (năm-tháng-ngày)"
+
+
+def _translate(error: dict, source: Source) -> Problem:
+    path: Path_ = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("§")))
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "missing":
+        return source.problem(path, f"thiếu trường bắt buộc `{path[-1]}`")
+    if kind == "extra_forbidden":
+        return source.problem(path, f"trường `{path[-1]}` không có trong định dạng nội dung",
+                              _hint_for_unknown(path), key=True)
+    if kind in ("date_format", "date_invalid"):
+        hint = _date_hint(value) if kind == "date_invalid" else "ví dụ `2024-01-12` (năm-tháng-ngày)"
+        return source.problem(path, f"{error['msg']}: `{value}`", hint)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        if path == ("number",):
+            return source.problem(path, f"số văn bản phải từ 1 đến 9999, không phải {value}",
+                                  "để trống `number` nếu chưa có số")
+        ctx = error.get("ctx", {})
+        bound = ctx.get("ge", ctx.get("le"))
+        word = "nhỏ nhất" if kind == "greater_than_equal" else "lớn nhất"
+        return source.problem(path, f"giá trị {value} không hợp lệ ({word} là {bound})")
+    message = MESSAGES.get(kind, error["msg"])
+    return source.problem(path, message)
+
+
+def validate_data(source: Source) -> m.Content:
+    """Validate the data of `source`; raise `ContentError` with every problem found."""
+    problems = list(source.problems)
+    data = source.data
+    if source.data is None and not problems:
+        problems.append(Problem(source.name, 1, 1, "", "tệp nội dung trống",
+                                "bắt đầu từ `vanban new phat_dong`"))
+    if problems:
+        raise ContentError(problems)
+    if not isinstance(data, dict):
+        raise ContentError([source.problem((), "tệp nội dung phải là một mục `khóa: giá trị`",
+                                           "bắt đầu từ `vanban new phat_dong`")])
+    problems += accept_issuer_alias(data, source)
+    kind = check_kind(data, source)
+    content = None
+    try:
+        content = m.Content.model_validate(data)
+    except ValidationError as exc:
+        problems += [_translate(e, source) for e in exc.errors()]
+    for check in CHECKS:
+        problems += check(data, source, kind)
+    problems += source.problems
+    if problems:
+        raise ContentError(dict.fromkeys(problems))
+    assert content is not None
+    return content
+
+
+def load_content(path: str | Path) -> m.Content:
+    """Read and validate a content file (YAML or JSON)."""
+    return validate_data(read_source(Path(path)))
+
+
+def load_content_text(text: str, name: str = "<nội dung>") -> m.Content:
+    return validate_data(read_text(text, name))

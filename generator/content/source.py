@@ -1,0 +1,166 @@
+"""Read a YAML or JSON content file into plain data, remembering where each value stood.
+
+ruamel.yaml keeps line and column for every key and item, and parses JSON too
+(JSON is YAML 1.2), so one reader serves both and every later problem can be
+located. Timestamps are kept as text so that an impossible date such as
+`2024-02-30` is reported by validation instead of aborting the parse.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+from generator.problems import PathPart, Problem, format_path
+
+Path_ = tuple[PathPart, ...]
+
+
+class _TextTimestampConstructor(RoundTripConstructor):
+    """Leave timestamps as the text written; validation parses and locates them."""
+
+
+_TextTimestampConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda loader, node: loader.construct_scalar(node),
+)
+
+
+def _control_chars(text: str) -> list[tuple[int, str]]:
+    """Characters that cannot stand in a DOCX text run (XML 1.0) or are invisible controls."""
+    bad = []
+    for i, ch in enumerate(text):
+        cp = ord(ch)
+        if ch in "\t\n":
+            continue
+        if cp < 0x20 or 0x7F <= cp <= 0x9F or 0xD800 <= cp <= 0xDFFF or cp in (0xFFFE, 0xFFFF):
+            bad.append((i, ch))
+    return bad
+
+
+@dataclass
+class Source:
+    """Plain data from one content file, and the position of each key and value in it."""
+
+    name: str
+    data: Any = None
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
+        """The position of `path`, or of its nearest located ancestor."""
+        table = self.keys if key else self.values
+        if path in table:
+            return table[path]
+        probe = tuple(path)
+        while probe:
+            probe = probe[:-1]
+            if probe in self.values:
+                return self.values[probe]
+        return (1, 1) if self.values or self.keys else (None, None)
+
+    def problem(
+        self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
+    ) -> Problem:
+        line, column = self.position(path, key=key)
+        return Problem(self.name, line, column, format_path(path), message, hint)
+
+    def rename(self, old: Path_, new: Path_) -> None:
+        """Move positions recorded under `old` to `new` (used for accepted aliases)."""
+        for table in (self.values, self.keys):
+            for path in [p for p in table if p[: len(old)] == old]:
+                table[new + path[len(old) :]] = table.pop(path)
+
+
+def read_source(path: Path) -> Source:
+    """Read a content file. Syntax problems end up in `Source.problems`."""
+    source = Source(str(path))
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        source.problems.append(Problem(str(path), None, None, "", f"không đọc được tệp: {exc.strerror}"))
+        return source
+    except UnicodeDecodeError as exc:
+        source.problems.append(
+            Problem(str(path), None, None, "", f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
+                    "lưu tệp với mã hóa UTF-8")
+        )
+        return source
+    return read_text(text, str(path), source)
+
+
+def read_text(text: str, name: str, source: Source | None = None) -> Source:
+    source = source or Source(name)
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextTimestampConstructor
+    try:
+        raw = yaml.load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        source.problems.append(
+            Problem(name, mark.line + 1, mark.column + 1, "", "khóa bị lặp lại trong cùng một mục",
+                    "mỗi trường chỉ được viết một lần")
+        )
+        return source
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        source.problems.append(
+            Problem(name, line, col, "", f"lỗi cú pháp YAML/JSON: {exc.problem or exc.context}",
+                    "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép")
+        )
+        return source
+    source.values[()] = (1, 1)
+    source.data = _plain(raw, (), source)
+    return source
+
+
+def _plain(node: Any, path: Path_, source: Source) -> Any:
+    """Convert ruamel nodes to plain Python, recording positions and checking text."""
+    if isinstance(node, CommentedMap):
+        out = {}
+        for key, value in node.items():
+            kline, kcol = node.lc.key(key)
+            vline, vcol = node.lc.value(key)
+            key_text = str(key)
+            source.keys[path + (key_text,)] = (kline + 1, kcol + 1)
+            source.values[path + (key_text,)] = (vline + 1, vcol + 1)
+            out[key_text] = _plain(value, path + (key_text,), source)
+        return out
+    if isinstance(node, CommentedSeq):
+        out_list = []
+        for i, value in enumerate(node):
+            line, col = node.lc.item(i)
+            source.values[path + (i,)] = (line + 1, col + 1)
+            out_list.append(_plain(value, path + (i,), source))
+        return out_list
+    if isinstance(node, bool) or node is None:
+        return node if node is None else bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        text = str(node)
+        if isinstance(node, (LiteralScalarString, FoldedScalarString)):
+            # A block scalar's final newline is YAML's, not the author's.
+            text = text.rstrip("\n")
+        for index, ch in _control_chars(text):
+            source.problems.append(
+                source.problem(
+                    path,
+                    f"ký tự điều khiển U+{ord(ch):04X} ở vị trí {index + 1} không thể có trong văn bản DOCX",
+                    "xóa ký tự này (thường do sao chép từ phần mềm khác)",
+                )
+            )
+        return unicodedata.normalize("NFC", text)
+    return node

@@ -1,0 +1,226 @@
+"""From validated content to the strings a template places: one kind's layout.
+
+Every string is final here (capitals, padding, punctuation, numbering, the
+end mark); a template only puts them in place. The dataclasses below are the
+names a template receives, and `vanban template fields` lists them from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from generator import nd30
+from generator.content.model import NAMED_SECTIONS, Content, Item, ItemNode
+from generator.kinds import Kind
+
+TWIPS_PER_PT = 20
+ISSUER_BOX_PT = (3600 - 2 * 57) / TWIPS_PER_PT
+"""Width available to an issuer's name: the header's left column less its cell margins."""
+BODY_BOX_PT = 9355 / TWIPS_PER_PT
+"""Text width of an A4 page with 30 mm and 15 mm side margins."""
+ISSUER_SIZE_PT = 13
+HEADING_SIZE_PT = 14
+
+MEMBERS_INTRO = "Các đơn vị thành viên ký kết giao ước gồm:"
+
+
+@dataclass(frozen=True)
+class IssuerView:
+    """One issuing body in the header's left column."""
+
+    parent: str
+    """Body directly above it, in capitals; empty when there is none."""
+    name: str
+    """The issuer's name, in capitals."""
+    rule: str
+    """The line beneath the name (a run of `_`, 1/3–1/2 of the name's width)."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the body."""
+
+    style: str
+    """`heading` (I. MỤC ĐÍCH), `title` (a bold item line), `member` or `text`."""
+    text: str
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    """One signer's block: capital lines, room for the signature and seal, then the name."""
+
+    lines: list[str]
+    """Unit, authority lines and title, in capitals, top to bottom; empty for an empty cell."""
+    name: str
+    """The signer's name as written."""
+
+
+@dataclass(frozen=True)
+class SignatureRow:
+    """A row of the signature grid: two blocks side by side (an empty block has one empty line)."""
+
+    left: SignatureBlock
+    right: SignatureBlock
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Everything a kind's template receives, by name."""
+
+    kind: str
+    issuers: list[IssuerView]
+    number_line: str
+    """`Số: 05/PĐTĐ-CTĐP` or `Số:      /PĐTĐ-CTĐP`."""
+    date_line: str
+    """`Hà Nội, ngày 05 tháng 01 năm 2024`."""
+    title: str
+    """Document type line, in capitals."""
+    subject: str
+    """Summary line under the title, as written; empty when there is none."""
+    heading_rule: str
+    """The line beneath the subject (or the title when there is no subject)."""
+    theme: str
+    """The motto in quotes; empty when there is none."""
+    bases: list[str]
+    """Legal bases, `;` after each and `.` after the last."""
+    body: list[Paragraph]
+    signer: SignatureBlock
+    """The lead's block (the first signatory)."""
+    signature_rows: list[SignatureRow]
+    """All blocks, two to a row, for documents with more than one signer."""
+    recipients_beside: bool
+    """True when there is one signer: `Nơi nhận` then stands on its left, level with it."""
+    recipients: list[str]
+    """`- <recipient>;` lines, the archive line `- Lưu: VT, ....` last."""
+    year: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def paragraphs(text: str) -> list[str]:
+    """A blank line separates paragraphs; single line breaks inside one are spaces."""
+    return [re.sub(r"\s*\n\s*", " ", p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def _items(items: list[Item], level: int = 0, bullets: bool = False) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for i, item in enumerate(items):
+        label = nd30.item_label(level, i, bullets)
+        if isinstance(item, ItemNode):
+            style = "title" if item.items else "text"
+            out.append(Paragraph(style, f"{label} {item.text}"))
+            out += _items(item.items, level + 1, item.bullets)
+        else:
+            out.append(Paragraph("text", f"{label} {item}"))
+    return out
+
+
+def _sections(content: Content, kind: Kind) -> list[tuple[str, list[Item]]]:
+    found = []
+    for name in NAMED_SECTIONS:
+        value = getattr(content, name)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            found.append((kind.headings.get(name, name), value))
+        else:
+            found.append((value.heading or kind.headings.get(name, name), value.items))
+    found += [(s.heading, s.items) for s in content.sections]
+    return found
+
+
+def _members(content: Content) -> list[Paragraph]:
+    if not content.members:
+        return []
+    lines = []
+    for i, member in enumerate(content.members):
+        role = f" ({member.role})" if member.role else ""
+        end = "." if i == len(content.members) - 1 else ";"
+        lines.append(Paragraph("member", f"- {member.name}{role}{end}"))
+    return [Paragraph("text", MEMBERS_INTRO), *lines]
+
+
+def body(content: Content, kind: Kind) -> list[Paragraph]:
+    out = [Paragraph("text", p) for p in paragraphs(content.preamble or "")]
+    out += _members(content)
+    for index, (heading, items) in enumerate(_sections(content, kind), start=1):
+        out.append(Paragraph("heading", nd30.section_heading(index, heading)))
+        out += _items(items)
+    out += [Paragraph("text", p) for p in paragraphs(content.closing or "")]
+    if out:
+        last = out[-1]
+        out[-1] = Paragraph(last.style, nd30.end_mark(last.text))
+    return out
+
+
+def _block(authority: list[str], title: str, name: str, unit: str | None) -> SignatureBlock:
+    lines = [nd30.upper(unit)] if unit else []
+    lines += [nd30.upper(line.strip()) for line in authority]
+    lines.append(nd30.upper(title.strip()))
+    return SignatureBlock(lines, name.strip())
+
+
+EMPTY_BLOCK = SignatureBlock([""], "")
+
+
+def signature_blocks(content: Content, kind: Kind) -> list[SignatureBlock]:
+    if content.signatories or not kind.signatories_from_members:
+        return [_block(s.authority, s.title, s.name, s.unit) for s in content.signatories]
+    return [
+        _block(m.signatory.authority, m.signatory.title, m.signatory.name, m.name)
+        for m in content.members
+    ]
+
+
+def signature_rows(blocks: list[SignatureBlock]) -> list[SignatureRow]:
+    """content-format.md, Signatories: one signer on the right (with `Nơi nhận` on the left);
+    two side by side with the lead on the right; three or more two to a row, in order."""
+    if len(blocks) == 1:
+        return [SignatureRow(EMPTY_BLOCK, blocks[0])]
+    if len(blocks) == 2:
+        return [SignatureRow(blocks[1], blocks[0])]
+    rows = []
+    for i in range(0, len(blocks), 2):
+        pair = blocks[i : i + 2] + [EMPTY_BLOCK]
+        rows.append(SignatureRow(pair[0], pair[1]))
+    return rows
+
+
+def build_context(content: Content, kind: Kind) -> DocumentContext:
+    year = content.emulation_year
+    type_abbr = content.type_abbr or kind.type_abbr
+    symbol = nd30.symbol(type_abbr, [i.abbr for i in content.issuers], content.symbol)
+    subject = content.subject or ""
+    title = nd30.upper(content.title or kind.title)
+    drafter = content.drafter
+    mark = nd30.drafter_mark(drafter.initials, drafter.copies) if drafter else None
+    blocks = signature_blocks(content, kind)
+    return DocumentContext(
+        kind=kind.name,
+        issuers=[
+            IssuerView(
+                parent=nd30.upper(i.parent) if i.parent else "",
+                name=nd30.upper(i.name),
+                rule=nd30.rule_under(nd30.upper(i.name), ISSUER_BOX_PT, ISSUER_SIZE_PT),
+            )
+            for i in content.issuers
+        ],
+        number_line=nd30.number_line(content.number, symbol),
+        date_line=nd30.date_line(content.place, content.date, year),
+        title=title,
+        subject=subject,
+        heading_rule=nd30.rule_under(subject or title, BODY_BOX_PT, HEADING_SIZE_PT),
+        theme=nd30.theme_line(content.theme) if content.theme else "",
+        bases=nd30.basis_lines(content.bases),
+        body=body(content, kind),
+        signer=blocks[0] if blocks else EMPTY_BLOCK,
+        signature_rows=signature_rows(blocks),
+        recipients_beside=len(blocks) == 1,
+        recipients=nd30.recipient_lines(content.recipients, nd30.archive_line(content.archive, mark)),
+        year=str(year),
+        extra=dict(content.extra),
+    )

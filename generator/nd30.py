@@ -1,0 +1,256 @@
+"""The government format's text rules, each a small function citing its source.
+
+Sources are sections of `shared/spec/nd30-format.md` (Nghị định 30/2020/NĐ-CP,
+Phụ lục I = P1, Phụ lục III = P3). Everything a content author could get wrong
+about how a string is printed is decided here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from babel.numbers import format_decimal
+
+from generator.metrics import text_width_pt, widest_line_pt
+
+BLANK = "      "
+"""What is left for the clerk to fill by hand: a number or a day and month."""
+
+AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.")
+"""§7 (P1 II.7b; ND Điều 13): the prefixes an authority line may start with."""
+
+ACTING_PREFIX = "Q."
+"""§7: `Q.` (quyền, acting) stands before the head's title, never as an authority line."""
+
+VIETNAMESE_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+"""§6 (P1 II.6đ): điểm are lettered in Vietnamese alphabet order."""
+
+END_MARK = "./."
+"""§6 (P3 templates): the body ends with `./.`."""
+
+ARCHIVE_FIRST = "VT"
+"""§8 (P1 II.9d): the archive line starts with the Văn thư (VT)."""
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def upper(text: str) -> str:
+    """Capitals that keep Vietnamese letters whole (`ủy` → `ỦY`, `đ` → `Đ`), in NFC.
+
+    §2, §5, §7 (P1 II.2b, II.5b, II.7c): issuer names, the document type,
+    headings and authority lines are printed in capitals. `str.upper` works on
+    code points; a decomposed letter may come back decomposed, so the result is
+    recomposed.
+    """
+    return nfc(nfc(text).upper())
+
+
+def pad_day(day: int) -> str:
+    """§4 (P1 II.4b): days below 10 take a leading zero (`05`)."""
+    return f"{day:02d}"
+
+
+def pad_month(month: int) -> str:
+    """§4 (P1 II.4b): months 1 and 2 take a leading zero; months 3–12 never do."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def date_line(place: str, date: dt.date | None, year: int) -> str:
+    """§4 (P1 II.4a-c): `Hà Nội, ngày 05 tháng 01 năm 2024`.
+
+    With no date, the day and month are left blank for the clerk, and `year`
+    is printed. Babel is not used: the locale's date format pads every month.
+    """
+    if date is None:
+        return f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
+    return f"{place}, ngày {pad_day(date.day)} tháng {pad_month(date.month)} năm {date.year}"
+
+
+def pad_number(number: int | None) -> str:
+    """§3 (P1 II.3c): numbers below 10 take a leading zero (`05`); no number → a blank."""
+    if number is None:
+        return BLANK
+    return f"{number:02d}"
+
+
+def symbol(type_abbr: str, issuer_abbrs: Sequence[str], given: str | None = None) -> str:
+    """§3 (P1 II.3b-c; joint documents ⚠ practice): `PĐTĐ-CTĐP-CĐC`.
+
+    Derived as the type abbreviation followed by each issuer's abbreviation, in
+    order. Given or derived, it is written with no spaces.
+    """
+    text = given if given is not None else "-".join([type_abbr, *issuer_abbrs])
+    return re.sub(r"\s+", "", nfc(text))
+
+
+def number_line(number: int | None, symbol_text: str) -> str:
+    """§3 (P1 II.3c): `Số: 05/PĐTĐ-CTĐP`, or `Số:      /PĐTĐ-CTĐP` before a number is given."""
+    if number is None:
+        return f"Số:{BLANK}/{symbol_text}"
+    return f"Số: {pad_number(number)}/{symbol_text}"
+
+
+def roman(number: int) -> str:
+    """§6 (P1 Mục V b): sections are numbered with Roman numerals (`I`, `IV`, `XII`)."""
+    if not 1 <= number <= 3999:
+        raise ValueError(f"no Roman numeral for {number}")
+    out = ""
+    for value, letters in (
+        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def vietnamese_letter(index: int) -> str:
+    """§6 (P1 II.6đ): the letter of the `index`-th điểm (0-based): a, b, c, d, đ, e, g …
+
+    The alphabet has 23 letters; past `y` the letters are doubled (`aa`, `bb`, …),
+    as long lists are lettered in practice.
+    """
+    count = len(VIETNAMESE_LETTERS)
+    return VIETNAMESE_LETTERS[index % count] * (index // count + 1)
+
+
+def section_heading(index: int, heading: str) -> str:
+    """§6 (P1 Mục V b): `I. MỤC ĐÍCH, YÊU CẦU`: Roman numeral, dot, heading in capitals."""
+    return f"{roman(index)}. {upper(heading.strip())}"
+
+
+def item_label(level: int, index: int, bullets: bool = False) -> str:
+    """§6 (P1 II.6đ): khoản `1.`, điểm `a)`, then `-` bullets (⚠ practice) at the third level."""
+    if level == 0:
+        return f"{index + 1}."
+    if level == 1 and not bullets:
+        return f"{vietnamese_letter(index)})"
+    return "-"
+
+
+def end_mark(text: str) -> str:
+    """§6 (P3 templates): the body ends with `./.`; a final `.` becomes `./.`."""
+    text = text.rstrip()
+    if text.endswith(END_MARK):
+        return text
+    if text.endswith("."):
+        return text[:-1] + END_MARK
+    return text + END_MARK
+
+
+def strip_end_punctuation(text: str) -> str:
+    return re.sub(r"[\s;.]+$", "", text)
+
+
+def basis_lines(bases: Sequence[str]) -> list[str]:
+    """§6 (P1 II.6a): one căn cứ per line, each ending `;`, the last ending `.`."""
+    lines = [strip_end_punctuation(b) for b in bases]
+    return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
+
+
+def recipient_text(text: str) -> str:
+    """What an author wrote as a recipient, less the dash and end mark the format adds."""
+    text = re.sub(r"^\s*[-–—]\s*", "", text)
+    return strip_end_punctuation(text)
+
+
+def recipient_line(text: str) -> str:
+    """§8 (P1 II.9d): `- <recipient>;`, never `;;` or `.;`."""
+    return f"- {recipient_text(text)};"
+
+
+def count(number: int) -> str:
+    """Numbers printed with Vietnamese grouping: `1.500`."""
+    return format_decimal(number, locale="vi")
+
+
+def drafter_mark(initials: str, copies: int | None) -> str:
+    """§9 (P1 III.3, P3): drafter's initials in capitals and the number of copies: `ĐXT(30)`."""
+    mark = upper(initials.strip())
+    return f"{mark}({count(copies)})" if copies else mark
+
+
+def archive_line(archive: Iterable[str], drafter: str | None = None) -> str:
+    """§8 (P1 II.9d): `- Lưu: VT, VP, CĐC.`: `VT` first and only once, ending with `.`.
+
+    The drafter mark, when there is one, ends the line (P3: `Lưu: VT, …(9). …(10).`).
+    """
+    units = [ARCHIVE_FIRST]
+    for unit in archive:
+        unit = strip_end_punctuation(unit.strip()).strip(", ")
+        if unit and unit.upper() != ARCHIVE_FIRST and unit not in units:
+            units.append(unit)
+    if drafter:
+        units.append(drafter)
+    return f"- Lưu: {', '.join(units)}."
+
+
+def recipient_lines(recipients: Sequence[str], archive_line_text: str) -> list[str]:
+    """§8: every recipient line, then the archive line last."""
+    return [recipient_line(r) for r in recipients] + [archive_line_text]
+
+
+def authority_problem(line: str, index: int) -> tuple[str, str] | None:
+    """§7 (P1 II.7b; ND Điều 13): is `line` a valid authority line at `index`?
+
+    Returns (message, hint) in Vietnamese, or None when it is valid. `TM.` may
+    only come first; `Q.` belongs in the signer's title.
+    """
+    text = line.strip()
+    match = re.match(r"^(TM|KT|TL|TUQ)\.\s+\S", text)
+    if match:
+        if match.group(1) == "TM" and index > 0:
+            return ("`TM.` chỉ được đứng ở dòng thẩm quyền đầu tiên",
+                    "đưa dòng `TM. ...` lên đầu danh sách authority")
+        return None
+    word = re.match(r"^([^\s]+)", text)
+    head = word.group(1) if word else ""
+    letters = re.sub(r"[^A-Za-z]", "", head).upper()
+    if letters == "Q":
+        return ("`Q.` (quyền) không phải là dòng thẩm quyền",
+                "ghi vào chức vụ của người ký, ví dụ `title: Q. Cục trưởng`")
+    if letters in ("TM", "KT", "TL", "TUQ"):
+        rest = text[len(head):].strip()
+        return (f"dòng thẩm quyền viết sai tiền tố `{head}`",
+                f"viết `{letters}. {rest}`" if rest else f"viết `{letters}. <chức danh>`")
+    return ("dòng thẩm quyền phải bắt đầu bằng `TM.`, `KT.`, `TL.` hoặc `TUQ.`",
+            "ví dụ `KT. Cục trưởng`; người đứng đầu tự ký thì bỏ trống authority")
+
+
+def title_problem(title: str) -> tuple[str, str] | None:
+    """§7: an authority prefix belongs in `authority`, not in the signer's own title."""
+    head = title.strip().split(maxsplit=1)[0] if title.strip() else ""
+    if head in AUTHORITY_PREFIXES:
+        return (f"chức vụ không được bắt đầu bằng `{head}`",
+                f"chuyển `{head} ...` sang authority; title là chức vụ của người ký")
+    return None
+
+
+def theme_line(theme: str) -> str:
+    """The emulation motto on its own line, in quotes (content-format.md: `theme`)."""
+    text = theme.strip()
+    if len(text) >= 2 and text[0] in "\"“" and text[-1] in "\"”":
+        text = text[1:-1]
+    return f"“{text}”"
+
+
+RULE_CHAR = "_"
+RULE_RATIO = 0.4
+"""§2, §5 (P1 II.2b, II.5b): the line under the issuer and the summary is 1/3–1/2 of the text."""
+
+
+def rule_under(text: str, box_pt: float, size_pt: float, bold: bool = True) -> str:
+    """A line of `_` about 0.4 times the width of `text` as wrapped in a box `box_pt` wide.
+
+    §2, §5: a solid line 1/3–1/2 of the text width, centred under it. Drawn as
+    characters so that a template holds it as an ordinary string.
+    """
+    target = RULE_RATIO * widest_line_pt(text, box_pt, size_pt, bold)
+    unit = text_width_pt(RULE_CHAR, size_pt)
+    return RULE_CHAR * max(1, round(target / unit))

@@ -1,0 +1,87 @@
+"""Where documents go: safe file names, and writes that leave nothing half-written."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+
+class OutputError(Exception):
+    """A file could not be written where it was asked for (exists, unsafe name, ...)."""
+
+
+def slug(text: str) -> str:
+    """An ASCII file-name piece: `CTĐP` → `ctdp`, `Phát động` → `phat-dong`."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"[^a-z0-9_]+", "-", text)
+    return re.sub(r"-{2,}", "-", text).strip("-_") or "van-ban"
+
+
+class _Fields:
+    """Attribute and index access over content data for file-name patterns."""
+
+    def __init__(self, value: Any):
+        self._value = value
+
+    def __getattr__(self, name: str) -> Any:
+        value = self._value.get(name) if isinstance(self._value, dict) else None
+        return _Fields(value)
+
+    def __getitem__(self, key: Any) -> Any:
+        try:
+            return _Fields(self._value[int(key)] if isinstance(self._value, list) else
+                           self._value[key])
+        except (KeyError, IndexError, TypeError, ValueError):
+            return _Fields(None)
+
+    def __format__(self, spec: str) -> str:
+        return "" if self._value is None else format(self._value, spec)
+
+
+def file_stem(pattern: str, fields: dict[str, Any]) -> str:
+    """Fill a pattern such as `{kind}-{issuers[0].abbr}-{number}` and make it a safe ASCII stem.
+
+    Each piece is slugged on its own, so no value can bring a path separator or `..`.
+    """
+    pieces = re.split(r"(\{[^{}]*\})", pattern)
+    out = []
+    for piece in pieces:
+        if piece.startswith("{") and piece.endswith("}"):
+            try:
+                text = piece.format_map({k: _Fields(v) for k, v in fields.items()})
+            except (AttributeError, KeyError, IndexError, ValueError):
+                text = ""
+            out.append(slug(text) if text else "")
+        else:
+            out.append(slug(piece) if piece.strip("-_") else piece)
+    stem = re.sub(r"-{2,}", "-", "".join(out)).strip("-_.")
+    return stem or "van-ban"
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write `data` to `path` through a temporary file and a rename.
+
+    A reader never sees half a file, and an interruption leaves at most a
+    hidden temporary file that is removed on the way out. An existing file is
+    kept unless `force` is set.
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise OutputError(f"{path}: tệp đã có; dùng --force để ghi đè")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if not force and path.exists():
+            raise OutputError(f"{path}: tệp đã có; dùng --force để ghi đè")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,55 @@
+"""The way a document is made: content → checks → layout → render → file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.load import load_content
+from generator.content.model import Content
+from generator.kinds import Kind, get_kind
+from generator.layout import build_context
+from generator.output import file_stem, write_atomic
+from generator.render import render_docx
+
+
+@dataclass(frozen=True)
+class Rendered:
+    content: Content
+    kind: Kind
+    docx: bytes
+
+    def default_stem(self) -> str:
+        data = self.content.model_dump(mode="json")
+        data["number"] = f"{self.content.number:02d}" if self.content.number else None
+        if self.content.number is None:
+            pattern = self.kind.file_name.replace("{number}", "{year}")
+        else:
+            pattern = self.kind.file_name
+        data["year"] = self.content.emulation_year
+        return file_stem(pattern, data)
+
+
+def render_model(content: Content, template: Path | None = None) -> Rendered:
+    kind = get_kind(content.kind)
+    context = build_context(content, kind)
+    return Rendered(content, kind, render_docx(template or kind.template, context.as_dict()))
+
+
+def render_content(path: str | Path, template: Path | None = None) -> bytes:
+    """Render one content file to DOCX bytes (raises ContentError on any mistake)."""
+    return render_model(load_content(path), template).docx
+
+
+def render_to_file(
+    path: str | Path,
+    *,
+    out_file: Path | None = None,
+    out_dir: Path = Path("output"),
+    force: bool = False,
+    template: Path | None = None,
+) -> Path:
+    """Render a content file and write it; nothing is written if it has any mistake."""
+    rendered = render_model(load_content(path), template)
+    target = out_file or Path(out_dir) / f"{rendered.default_stem()}.docx"
+    return write_atomic(target, rendered.docx, force=force)

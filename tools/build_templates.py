@@ -1,0 +1,378 @@
+"""Write the shipped DOCX templates (templates/docx/*.docx) from the parts below.
+
+The templates are ordinary Word files: after this first build a maintainer
+edits them in Word or LibreOffice, and `vanban template check` keeps them
+sound. This script keeps them lean (a few KB, as Word saves them, not the
+800 KB of styles python-docx's default package carries) and reproducible.
+
+    python tools/build_templates.py
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from generator.metrics import text_width_pt
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NS = f'xmlns:w="{W}" xmlns:r="{R}"'
+HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+# Page (nd30-format.md §1): A4 portrait; margins 20/20/30/15 mm.
+PAGE_W, PAGE_H = 11906, 16838
+MARGIN_TOP = MARGIN_BOTTOM = 1134
+MARGIN_LEFT, MARGIN_RIGHT = 1701, 851
+TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 9354
+CELL_MARGIN = 57
+HEADER_LEFT = 3600  # layout.ISSUER_BOX_PT is derived from it
+HEADER_RIGHT = TEXT_W - HEADER_LEFT
+SIGN_LEFT = TEXT_W // 2
+SIGN_RIGHT = TEXT_W - SIGN_LEFT
+
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def motto_rule_indent() -> int:
+    """Side indents that make the line under the Tiêu ngữ as long as its text (§2)."""
+    text = round(text_width_pt(MOTTO, 14, bold=True) * 20)
+    return (HEADER_RIGHT - 2 * CELL_MARGIN - text) // 2
+
+
+def esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def p(text: str = "", style: str | None = None) -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    run = f'<w:r><w:t xml:space="preserve">{esc(text)}</w:t></w:r>' if text else ""
+    return f"<w:p>{ppr}{run}</w:p>"
+
+
+def tag(text: str) -> str:
+    """A paragraph holding only a structural tag (`{%p ... %}`), removed when rendered."""
+    return p(text)
+
+
+def cell(width: int, *paras: str) -> str:
+    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+            + "".join(paras) + "</w:tc>")
+
+
+def row(*cells: str, cant_split: bool = False) -> str:
+    trpr = "<w:trPr><w:cantSplit/></w:trPr>" if cant_split else ""
+    return f"<w:tr>{trpr}{''.join(cells)}</w:tr>"
+
+
+def table(widths: tuple[int, int], *rows: str) -> str:
+    none = "".join(f'<w:{side} w:val="nil"/>'
+                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        '<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>'
+        "<w:tblBorders>%s</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        '<w:tblCellMar><w:left w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr><w:tblGrid>%s</w:tblGrid>%s</w:tbl>"
+        % (sum(widths), none, CELL_MARGIN, CELL_MARGIN, grid, "".join(rows))
+    )
+
+
+def header_table() -> str:
+    issuers = [
+        tag("{%p for iss in issuers %}"),
+        tag("{%p if iss.parent %}"),
+        p("{{ iss.parent }}", "IssuerParent"),
+        tag("{%p endif %}"),
+        p("{{ iss.name }}", "Issuer"),
+        p("{{ iss.rule }}", "IssuerRule"),
+        tag("{%p endfor %}"),
+    ]
+    national = [p(NATIONAL, "NationalTitle"), p(MOTTO, "Motto"), p("", "MottoRule")]
+    return table(
+        (HEADER_LEFT, HEADER_RIGHT),
+        row(cell(HEADER_LEFT, *issuers), cell(HEADER_RIGHT, *national)),
+        row(cell(HEADER_LEFT, p("{{ number_line }}", "NumberLine")),
+            cell(HEADER_RIGHT, p("{{ date_line }}", "DateLine"))),
+    )
+
+
+def heading_block() -> list[str]:
+    return [
+        p("{{ title }}", "DocTitle"),
+        tag("{%p if subject %}"),
+        p("{{ subject }}", "Subject"),
+        tag("{%p endif %}"),
+        p("{{ heading_rule }}", "SubjectRule"),
+        tag("{%p if theme %}"),
+        p("{{ theme }}", "Theme"),
+        tag("{%p endif %}"),
+        tag("{%p for basis in bases %}"),
+        p("{{ basis }}", "Basis"),
+        tag("{%p endfor %}"),
+    ]
+
+
+def body_block() -> list[str]:
+    return [
+        tag("{%p for para in body %}"),
+        tag('{%p if para.style == "heading" %}'),
+        p("{{ para.text }}", "SectionHeading"),
+        tag('{%p elif para.style == "title" %}'),
+        p("{{ para.text }}", "ItemTitle"),
+        tag('{%p elif para.style == "member" %}'),
+        p("{{ para.text }}", "MemberLine"),
+        tag("{%p else %}"),
+        p("{{ para.text }}", "BodyText"),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+    ]
+
+
+def recipients_block() -> list[str]:
+    return [
+        p("Nơi nhận:", "RecipientsHeading"),
+        tag("{%p for line in recipients %}"),
+        p("{{ line }}", "Recipient"),
+        tag("{%p endfor %}"),
+    ]
+
+
+def signer_lines(block: str) -> list[str]:
+    return [tag("{%p for line in " + block + ".lines %}"), p("{{ line }}", "SignerLine"),
+            tag("{%p endfor %}")]
+
+
+def signature_tables() -> list[str]:
+    """One signer: `Nơi nhận` left, level with the block on the right. More: a grid, two blocks
+    a row, the lines in one table row and the names in the next so that names stay level."""
+    single = table(
+        (SIGN_LEFT, SIGN_RIGHT),
+        row(cell(SIGN_LEFT, *recipients_block()),
+            cell(SIGN_RIGHT, *signer_lines("signer"), p("{{ signer.name }}", "SignerName")),
+            cant_split=True),
+    )
+    grid = table(
+        (SIGN_LEFT, SIGN_RIGHT),
+        row(cell(SIGN_LEFT, p("{%tr for row in signature_rows %}")), cell(SIGN_RIGHT, p())),
+        row(cell(SIGN_LEFT, *signer_lines("row.left")),
+            cell(SIGN_RIGHT, *signer_lines("row.right")), cant_split=True),
+        row(cell(SIGN_LEFT, p("{{ row.left.name }}", "SignerName")),
+            cell(SIGN_RIGHT, p("{{ row.right.name }}", "SignerName")), cant_split=True),
+        row(cell(SIGN_LEFT, p("{%tr endfor %}")), cell(SIGN_RIGHT, p())),
+    )
+    return [tag("{%p if recipients_beside %}"), single, tag("{%p else %}"), grid,
+            *recipients_block(), tag("{%p endif %}")]
+
+
+def section_properties() -> str:
+    return (
+        '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderPage"/>'
+        '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
+        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}" w:code="9"/>'
+        f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
+        f'w:left="{MARGIN_LEFT}" w:header="567" w:footer="567" w:gutter="0"/>'
+        '<w:cols w:space="720"/><w:titlePg/></w:sectPr>'
+    )
+
+
+def document_xml() -> str:
+    parts = [header_table(), *heading_block(), *body_block(), p("", "BeforeSignatures"),
+             *signature_tables()]
+    return f"{HEAD}<w:document {NS}><w:body>{''.join(parts)}{section_properties()}</w:body></w:document>"
+
+
+def rpr(size: int | None = None, bold: bool = False, italic: bool = False) -> str:
+    out = ""
+    if bold:
+        out += "<w:b/><w:bCs/>"
+    if italic:
+        out += "<w:i/><w:iCs/>"
+    if size:
+        out += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+    return f"<w:rPr>{out}</w:rPr>" if out else ""
+
+
+def spacing(before: int = 0, after: int = 0, line: int = 240, rule: str = "auto") -> str:
+    return f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line}" w:lineRule="{rule}"/>'
+
+
+def style(sid: str, name: str, ppr: str, rpr_xml: str, based: str = "Normal") -> str:
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="{based}"/><w:qFormat/>'
+            f"<w:pPr>{ppr}</w:pPr>{rpr_xml}</w:style>")
+
+
+CENTER = '<w:jc w:val="center"/>'
+BODY_PPR = spacing(after=120, line=288) + '<w:ind w:firstLine="567"/><w:jc w:val="both"/>'
+RULE_PPR = spacing(after=80, line=200, rule="exact") + CENTER
+
+
+def styles_xml() -> str:
+    fonts = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+             'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>')
+    indent = motto_rule_indent()
+    styles = [
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        "<w:qFormat/></w:style>",
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "</w:style>",
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>",
+        style("IssuerParent", "VB Cơ quan chủ quản", CENTER, rpr(13)),
+        style("Issuer", "VB Cơ quan ban hành", CENTER, rpr(13, bold=True)),
+        style("IssuerRule", "VB Đường kẻ dưới cơ quan", RULE_PPR, rpr(13)),
+        style("NationalTitle", "VB Quốc hiệu", CENTER, rpr(13, bold=True)),
+        style("Motto", "VB Tiêu ngữ", CENTER, rpr(14, bold=True)),
+        style("MottoRule", "VB Đường kẻ dưới tiêu ngữ",
+              spacing(line=100, rule="exact")
+              + '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+              + f'<w:ind w:left="{indent}" w:right="{indent}"/>' + CENTER, rpr(6)),
+        style("NumberLine", "VB Số, ký hiệu", spacing(before=120) + CENTER, rpr(13)),
+        style("DateLine", "VB Địa danh, ngày tháng", spacing(before=120) + CENTER,
+              rpr(14, italic=True)),
+        style("DocTitle", "VB Tên loại", spacing(before=360) + CENTER, rpr(14, bold=True)),
+        style("Subject", "VB Trích yếu", CENTER, rpr(14, bold=True)),
+        style("SubjectRule", "VB Đường kẻ dưới trích yếu", spacing(after=240, line=220,
+              rule="exact") + CENTER, rpr(14)),
+        style("Theme", "VB Chủ đề", spacing(after=120) + CENTER, rpr(14, bold=True)),
+        style("Basis", "VB Căn cứ", BODY_PPR, rpr(14, italic=True)),
+        style("BodyText", "VB Nội dung", BODY_PPR, rpr(14)),
+        style("SectionHeading", "VB Đề mục La Mã", BODY_PPR, rpr(14, bold=True), "BodyText"),
+        style("ItemTitle", "VB Khoản có tiêu đề", BODY_PPR, rpr(14, bold=True), "BodyText"),
+        style("MemberLine", "VB Đơn vị thành viên", BODY_PPR, rpr(14), "BodyText"),
+        style("BeforeSignatures", "VB Cách khối chữ ký", spacing(line=240), rpr(14)),
+        style("SignerLine", "VB Thẩm quyền, chức vụ", '<w:keepNext/>' + CENTER,
+              rpr(14, bold=True)),
+        style("SignerName", "VB Họ tên người ký", spacing(before=1560, after=240) + CENTER,
+              rpr(14, bold=True)),
+        style("RecipientsHeading", "VB Nơi nhận", "", rpr(12, bold=True, italic=True)),
+        style("Recipient", "VB Nơi nhận – dòng", "", rpr(11)),
+        style("PageNumber", "VB Số trang", CENTER, rpr(14)),
+    ]
+    defaults = (
+        f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}"
+        '<w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/>'
+        '<w:lang w:val="vi-VN" w:eastAsia="en-US" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        f"<w:pPrDefault><w:pPr>{spacing()}</w:pPr></w:pPrDefault></w:docDefaults>"
+    )
+    return f"{HEAD}<w:styles {NS}>{defaults}{''.join(styles)}</w:styles>"
+
+
+def page_header_xml() -> str:
+    def run(inner: str) -> str:
+        return f"<w:r>{inner}</w:r>"
+
+    field = (run('<w:fldChar w:fldCharType="begin"/>')
+             + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+             + run('<w:fldChar w:fldCharType="separate"/>') + run("<w:t>2</w:t>")
+             + run('<w:fldChar w:fldCharType="end"/>'))
+    para = f'<w:p><w:pPr><w:pStyle w:val="PageNumber"/></w:pPr>{field}</w:p>'
+    return f"{HEAD}<w:hdr {NS}>{para}</w:hdr>"
+
+
+def first_header_xml() -> str:
+    return f"{HEAD}<w:hdr {NS}><w:p/></w:hdr>"
+
+
+def settings_xml() -> str:
+    return (f"{HEAD}<w:settings {NS}><w:defaultTabStop w:val=\"720\"/>"
+            '<w:characterSpacingControl w:val="doNotCompress"/>'
+            '<w:compat><w:compatSetting w:name="compatibilityMode" '
+            'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+            "</w:settings>")
+
+
+def content_types_xml() -> str:
+    ov = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+    return (
+        f"{HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/word/document.xml" ContentType="{ov}.document.main+xml"/>'
+        f'<Override PartName="/word/styles.xml" ContentType="{ov}.styles+xml"/>'
+        f'<Override PartName="/word/settings.xml" ContentType="{ov}.settings+xml"/>'
+        f'<Override PartName="/word/header1.xml" ContentType="{ov}.header+xml"/>'
+        f'<Override PartName="/word/header2.xml" ContentType="{ov}.header+xml"/>'
+        '<Override PartName="/docProps/core.xml" '
+        'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+        '<Override PartName="/docProps/app.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+        "</Types>"
+    )
+
+
+def rels(items: list[tuple[str, str, str]]) -> str:
+    body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>'
+                   for i, t, target in items)
+    return (f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            f'relationships">{body}</Relationships>')
+
+
+def core_xml(title: str) -> str:
+    return (
+        f"{HEAD}<cp:coreProperties "
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{esc(title)}</dc:title><dc:creator>vanban</dc:creator>"
+        '<dc:language>vi-VN</dc:language>'
+        '<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created>'
+        '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def app_xml() -> str:
+    return (f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties"><Application>vanban</Application></Properties>')
+
+
+def build(path: Path, title: str) -> None:
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = {
+        "[Content_Types].xml": content_types_xml(),
+        "_rels/.rels": rels([
+            ("rId1", f"{rel}/officeDocument", "word/document.xml"),
+            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                     "core-properties", "docProps/core.xml"),
+            ("rId3", f"{rel}/extended-properties", "docProps/app.xml"),
+        ]),
+        "word/document.xml": document_xml(),
+        "word/styles.xml": styles_xml(),
+        "word/settings.xml": settings_xml(),
+        "word/header1.xml": page_header_xml(),
+        "word/header2.xml": first_header_xml(),
+        "word/_rels/document.xml.rels": rels([
+            ("rIdStyles", f"{rel}/styles", "styles.xml"),
+            ("rIdSettings", f"{rel}/settings", "settings.xml"),
+            ("rIdHeaderPage", f"{rel}/header", "header1.xml"),
+            ("rIdHeaderFirst", f"{rel}/header", "header2.xml"),
+        ]),
+        "docProps/core.xml": core_xml(title),
+        "docProps/app.xml": app_xml(),
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in package.items():
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, text.encode("utf-8"))
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    build(OUT / "phat_dong.docx", "Phát động phong trào thi đua")
+    build(OUT / "giao_uoc.docx", "Giao ước thi đua")
+    for name in ("phat_dong.docx", "giao_uoc.docx"):
+        print(OUT / name, (OUT / name).stat().st_size, "bytes")
+
+
+if __name__ == "__main__":
+    main()
