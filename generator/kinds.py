@@ -1,9 +1,10 @@
 """Document kinds as data: a DOCX template and a profile file beside it.
 
-`templates/docx/<kind>.yaml` names the kind's title, type abbreviation, the
+`templates/docx/<kind>.kind.yaml` names the kind's title, type abbreviation, the
 default headings of its named sections, the fields it requires and its default
-file-name pattern; `<kind>.docx` (or the profile's `template:`) lays it out.
-Adding a kind is adding these two files.
+file-name pattern; `<kind>.docx` (or the profile's `template:`) lays it out,
+and `<kind>.starter.yaml`, when there is one, is what `vanban new` prints.
+Adding a kind is adding these files.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from generator.content.model import NAMED_SECTIONS
 PACKAGE_TEMPLATES = Path(__file__).parent / "_templates"
 REPO_TEMPLATES = Path(__file__).parent.parent / "templates" / "docx"
 DEFAULT_FILE_NAME = "{kind}-{issuers[0].abbr}-{number}"
+PROFILE_SUFFIX = ".kind.yaml"
 
 
 class KindError(Exception):
@@ -40,6 +42,14 @@ class Kind:
     profile: Path | None = None
     extra: dict = field(default_factory=dict)
 
+    @property
+    def starter(self) -> Path | None:
+        """The commented starter content file `vanban new` prints, if the kind has one."""
+        if self.profile is None:
+            return None
+        path = self.profile.parent / f"{self.name}.starter.yaml"
+        return path if path.is_file() else None
+
 
 def template_dirs() -> list[Path]:
     """Where kinds are looked for: `$VANBAN_TEMPLATES` (paths), then the shipped templates."""
@@ -54,7 +64,7 @@ def load_kind(profile: Path) -> Kind:
         data = yaml.load(profile.read_text("utf-8")) or {}
     except Exception as exc:  # a broken profile is reported, whatever the parser raised
         raise KindError(f"{profile}: cannot read kind profile: {exc}") from exc
-    name = data.get("kind", profile.stem)
+    name = data.get("kind", profile.name.removesuffix(PROFILE_SUFFIX))
     missing = [k for k in ("title", "type_abbr") if not data.get(k)]
     if missing:
         raise KindError(f"{profile}: kind profile lacks {', '.join(missing)}")
@@ -81,7 +91,7 @@ def load_kind(profile: Path) -> Kind:
 def _kinds_in(dirs: tuple[Path, ...]) -> dict[str, Kind]:
     kinds: dict[str, Kind] = {}
     for directory in dirs:
-        for profile in sorted(directory.glob("*.yaml")):
+        for profile in sorted(directory.glob(f"*{PROFILE_SUFFIX}")):
             kind = load_kind(profile)
             kinds.setdefault(kind.name, kind)
     return kinds
