@@ -17,6 +17,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
@@ -30,12 +31,25 @@ class TemplateRenderError(Exception):
         super().__init__(f"{template}: {message}" + (f"\n  near: {excerpt}" if excerpt else ""))
 
 
+def as_text(value: Any) -> Markup:
+    """Every value a template prints, as XML text that nothing after Jinja can reinterpret.
+
+    Escaping makes `<b>` and `&` text. Braces become character references as
+    well, because docxtpl turns `{_{` back into `{{` after rendering; a value
+    must reach the document exactly as it was written.
+    """
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+
+
 def make_environment() -> ImmutableSandboxedEnvironment:
     """The one Jinja environment templates are rendered in."""
     return ImmutableSandboxedEnvironment(
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        finalize=as_text,
     )
 
 
