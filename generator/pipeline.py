@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.content.load import load_content
 from generator.content.model import Content
-from generator.kinds import Kind, get_kind
+from generator.kinds import Kind, KindError, get_kind
 from generator.layout import build_context
 from generator.output import file_stem, write_atomic
 from generator.render import render_docx
@@ -32,8 +32,11 @@ class Rendered:
 
 def render_model(content: Content, template: Path | None = None) -> Rendered:
     kind = get_kind(content.kind)
+    path = Path(template or kind.template)
+    if not path.is_file():
+        raise KindError(f"{path}: không tìm thấy mẫu DOCX của loại `{kind.name}`")
     context = build_context(content, kind)
-    return Rendered(content, kind, render_docx(template or kind.template, context.as_dict()))
+    return Rendered(content, kind, render_docx(path, context.as_dict()))
 
 
 def render_content(path: str | Path, template: Path | None = None) -> bytes:
