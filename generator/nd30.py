@@ -135,12 +135,16 @@ def item_label(level: int, index: int, bullets: bool = False) -> str:
 
 
 def end_mark(text: str) -> str:
-    """§6 (P3 templates): the body ends with `./.`; a final `.` becomes `./.`."""
+    """§6 (P3 templates): the body ends with `./.`; a final `.` becomes `./.`.
+
+    A final `;`, `,` or `:` (the end of a list item) is replaced the same way, so
+    that the mark never follows other punctuation.
+    """
     text = text.rstrip()
     if text.endswith(END_MARK):
         return text
-    if text.endswith("."):
-        return text[:-1] + END_MARK
+    if text.endswith((".", ";", ",", ":")):
+        return text[:-1].rstrip() + END_MARK
     return text + END_MARK
 
 
@@ -179,16 +183,16 @@ def drafter_mark(initials: str, copies: int | None) -> str:
 def archive_line(archive: Iterable[str], drafter: str | None = None) -> str:
     """§8 (P1 II.9d): `- Lưu: VT, VP, CĐC.`: `VT` first and only once, ending with `.`.
 
-    The drafter mark, when there is one, ends the line (P3: `Lưu: VT, …(9). …(10).`).
+    The drafter mark, when there is one, ends the line after a full stop, as the
+    P3 templates place it (`- Lưu: VT, …(9). …(10).`): `- Lưu: VT, VP. ĐXT(30).`
     """
     units = [ARCHIVE_FIRST]
     for unit in archive:
         unit = strip_end_punctuation(unit.strip()).strip(", ")
         if unit and unit.upper() != ARCHIVE_FIRST and unit not in units:
             units.append(unit)
-    if drafter:
-        units.append(drafter)
-    return f"- Lưu: {', '.join(units)}."
+    line = f"- Lưu: {', '.join(units)}."
+    return f"{line} {drafter}." if drafter else line
 
 
 def recipient_lines(recipients: Sequence[str], archive_line_text: str) -> list[str]:

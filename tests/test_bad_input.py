@@ -91,6 +91,8 @@ CASES = [
      "phat_dongg", "phat_dong"),
     ("typo in a nested field", lambda t: t.replace("    name: Đương", "    nam: Đương"), 15,
      "signatories[0].nam", "không có", "name"),
+    ("typo in an item", lambda t: t.replace("  - Nội dung thứ nhất.", "  - text: Chỉ tiêu\n    bullet: true\n    items: [a]"),
+     12, "contents[0].bullet", "không có", "bullets"),
     ("no date and no year", lambda t: t.replace("date: 2024-01-12\n", ""), None, "", "year", None),
 ]
 
@@ -156,6 +158,17 @@ def test_issuer_as_a_single_mapping(tmp_path):
     text = text.replace("\n    abbr: CTĐP", "\n    abbr: CTĐP")
     result, written = run(tmp_path, text)
     assert result.exit_code == 0, result.output
+
+
+def test_raw_control_character_is_located_and_other_files_still_checked(tmp_path):
+    bad = tmp_path / "bell.yaml"
+    bad.write_bytes("kind: phat_dong\nplace: \"H\x07a\"\n".encode())
+    good = tmp_path / "good.yaml"
+    good.write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(bad), str(good)])
+    assert result.exit_code == 1
+    assert "bell.yaml:2:10: " in result.output and "U+0007" in result.output
+    assert "good.yaml: hợp lệ" in result.output
 
 
 def test_syntax_error_is_located(tmp_path):

@@ -168,7 +168,7 @@ def test_recipient_punctuation_is_never_doubled(text, line):
         (["VT", "VP"], None, "- Lưu: VT, VP."),
         (["VP", "VT"], None, "- Lưu: VT, VP."),
         (["VP."], None, "- Lưu: VT, VP."),
-        (["VP"], "ĐXT(30)", "- Lưu: VT, VP, ĐXT(30)."),
+        (["VP"], "ĐXT(30)", "- Lưu: VT, VP. ĐXT(30)."),
     ],
 )
 def test_archive_line_starts_with_vt_once(archive, drafter, line):
@@ -190,6 +190,8 @@ def test_drafter_mark_capitals_and_grouped_copies():
         ("phát triển vững mạnh", "phát triển vững mạnh./."),
         ("đã xong./.", "đã xong./."),
         ("có dấu cách.  ", "có dấu cách./."),
+        ("- 100% cá nhân;", "- 100% cá nhân./."),
+        ("như sau:", "như sau./."),
     ],
 )
 def test_end_mark(text, ended):

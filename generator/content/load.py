@@ -43,8 +43,12 @@ MESSAGES = {
 
 
 def _model_at(path: Path_) -> type[BaseModel]:
-    for part in reversed(path):
+    """The model of the mapping at `path` (`contents[0]` is an item, `contents` a section)."""
+    for i in range(len(path) - 1, -1, -1):
+        part = path[i]
         if isinstance(part, str):
+            if part in m.NAMED_SECTIONS and i < len(path) - 1:
+                return m.ItemNode
             return FIELDS_UNDER.get(part, m.Content)
     return m.Content
 

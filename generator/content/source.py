@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from generator.problems import PathPart, Problem, format_path
@@ -109,6 +110,16 @@ def read_text(text: str, name: str, source: Source | None = None) -> Source:
         source.problems.append(
             Problem(name, mark.line + 1, mark.column + 1, "", "khóa bị lặp lại trong cùng một mục",
                     "mỗi trường chỉ được viết một lần")
+        )
+        return source
+    except ReaderError as exc:
+        # A raw control character stops the YAML reader before any structure is read.
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        source.problems.append(
+            Problem(name, line, col, "", f"ký tự điều khiển U+{code:04X} không thể có trong văn bản DOCX",
+                    "xóa ký tự này (thường do sao chép từ phần mềm khác)")
         )
         return source
     except MarkedYAMLError as exc:
