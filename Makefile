@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install previews clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench tools
 	$(BIN)/ruff format --check generator tests bench tools
+
+# Page images for the README (needs LibreOffice and poppler-utils, as .ci/run installs).
+previews: $(STAMP)
+	$(BIN)/python tools/previews.py --dpi 60 content/examples/phat-dong-cuc-ctdp-2024.yaml \
+		content/examples/giao-uoc-khoi-5-vpcp-2024.yaml
 
 clean:
 	rm -rf output/*.docx output/*.pdf output/*.png

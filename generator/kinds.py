@@ -1,8 +1,9 @@
 """Document kinds as data: a DOCX template and a profile file beside it.
 
 `templates/docx/<kind>.kind.yaml` names the kind's title, type abbreviation, the
-default headings of its named sections, the fields it requires and its default
-file-name pattern; `<kind>.docx` (or the profile's `template:`) lays it out,
+default headings of its named sections and the order they are numbered in, the
+fields it requires, the names its template must use and its default file-name
+pattern; `<kind>.docx` (or the profile's `template:`) lays it out,
 and `<kind>.starter.yaml`, when there is one, is what `vanban new` prints.
 Adding a kind is adding these files.
 """
@@ -22,6 +23,16 @@ PACKAGE_TEMPLATES = Path(__file__).parent / "_templates"
 REPO_TEMPLATES = Path(__file__).parent.parent / "templates" / "docx"
 DEFAULT_FILE_NAME = "{kind}-{issuers[0].abbr}-{number}"
 PROFILE_SUFFIX = ".kind.yaml"
+EXTRA_SECTIONS = "sections"
+"""Stands for the content's further `sections` (in their written order) in `section_order`."""
+DEFAULT_SECTION_ORDER = (*NAMED_SECTIONS, EXTRA_SECTIONS)
+"""content-format.md: the named sections in this order, then the further ones."""
+DEFAULT_TEMPLATE_USES = (
+    "issuers", "number_line", "date_line", "title", "subject", "theme", "bases", "body",
+    "signature_rows", "recipients",
+)
+"""Names a kind's template must use, or content an author wrote would silently be left out
+(`vanban template check`); a list among them must be looped over."""
 
 
 class KindError(Exception):
@@ -41,6 +52,10 @@ class Kind:
     file_name: str = DEFAULT_FILE_NAME
     profile: Path | None = None
     extra: dict = field(default_factory=dict)
+    section_order: tuple[str, ...] = DEFAULT_SECTION_ORDER
+    """Order in which sections are numbered: the named ones and `sections` (the further ones)."""
+    template_uses: tuple[str, ...] = DEFAULT_TEMPLATE_USES
+    """Names the kind's template must use (`vanban template check` reports the missing)."""
 
     @property
     def starter(self) -> Path | None:
@@ -72,6 +87,10 @@ def load_kind(profile: Path) -> Kind:
     unknown = [k for k in headings if k not in NAMED_SECTIONS]
     if unknown:
         raise KindError(f"{profile}: unknown section(s) {unknown}; known: {list(NAMED_SECTIONS)}")
+    order = tuple(str(s) for s in data.get("section_order") or DEFAULT_SECTION_ORDER)
+    if sorted(order) != sorted(DEFAULT_SECTION_ORDER):
+        raise KindError(f"{profile}: section_order must list each of "
+                        f"{list(DEFAULT_SECTION_ORDER)} once, in any order; got {list(order)}")
     return Kind(
         name=name,
         label=data.get("label", data["title"]),
@@ -84,6 +103,8 @@ def load_kind(profile: Path) -> Kind:
         file_name=data.get("file_name", DEFAULT_FILE_NAME),
         profile=profile,
         extra=dict(data.get("extra") or {}),
+        section_order=order,
+        template_uses=tuple(str(u) for u in data.get("template_uses") or DEFAULT_TEMPLATE_USES),
     )
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from generator import nd30
-from generator.content.model import NAMED_SECTIONS, Content, Item, ItemNode
-from generator.kinds import Kind
+from generator.content.model import Content, Item, ItemNode
+from generator.kinds import EXTRA_SECTIONS, Kind
 
 TWIPS_PER_PT = 20
 ISSUER_BOX_PT = (3600 - 2 * 57) / TWIPS_PER_PT
@@ -45,6 +45,7 @@ class Paragraph:
     style: str
     """`heading` (I. MỤC ĐÍCH), `title` (a bold item line), `member` or `text`."""
     text: str
+    """The paragraph's text, numbered (`1.`, `a)`, `-`) and punctuated."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,9 @@ class DocumentContext:
     """Everything a kind's template receives, by name."""
 
     kind: str
+    """The kind's name, e.g. `phat_dong`."""
     issuers: list[IssuerView]
+    """The issuing bodies, the lead first (several for a joint document)."""
     number_line: str
     """`Số: 05/PĐTĐ-CTĐP` or `Số:      /PĐTĐ-CTĐP`."""
     date_line: str
@@ -86,6 +89,7 @@ class DocumentContext:
     bases: list[str]
     """Legal bases, `;` after each and `.` after the last."""
     body: list[Paragraph]
+    """Every paragraph from the preamble to the closing; the last one ends with `./.`."""
     signer: SignatureBlock
     """The lead's block (the first signatory)."""
     signature_rows: list[SignatureRow]
@@ -95,7 +99,9 @@ class DocumentContext:
     recipients: list[str]
     """`- <recipient>;` lines, the archive line `- Lưu: VT, ....` last."""
     year: str
+    """The emulation year, e.g. `2024`."""
     extra: dict[str, Any] = field(default_factory=dict)
+    """The content's `extra:` mapping, unchanged."""
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -120,8 +126,12 @@ def _items(items: list[Item], level: int = 0, bullets: bool = False) -> list[Par
 
 
 def _sections(content: Content, kind: Kind) -> list[tuple[str, list[Item]]]:
+    """The sections in the kind's `section_order` (by default the named ones, then the rest)."""
     found = []
-    for name in NAMED_SECTIONS:
+    for name in kind.section_order:
+        if name == EXTRA_SECTIONS:
+            found += [(s.heading, s.items) for s in content.sections]
+            continue
         value = getattr(content, name)
         if value is None:
             continue
@@ -129,8 +139,8 @@ def _sections(content: Content, kind: Kind) -> list[tuple[str, list[Item]]]:
             found.append((kind.headings.get(name, name), value))
         else:
             found.append((value.heading or kind.headings.get(name, name), value.items))
-    found += [(s.heading, s.items) for s in content.sections]
-    return found
+    # A section with no items is as if left out: it takes no number.
+    return [(heading, items) for heading, items in found if items]
 
 
 def _members(content: Content) -> list[Paragraph]:

@@ -14,12 +14,17 @@ class OutputError(Exception):
     """A file could not be written where it was asked for (exists, unsafe name, ...)."""
 
 
-def slug(text: str) -> str:
-    """An ASCII file-name piece: `CTĐP` → `ctdp`, `Phát động` → `phat-dong`."""
+def _ascii(text: str) -> str:
+    """`Phát động ĐX` → `phat-dong-dx`: lower-case ASCII letters, digits, `_` and `-` only."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"[^a-z0-9_]+", "-", text)
-    return re.sub(r"-{2,}", "-", text).strip("-_") or "van-ban"
+    return re.sub(r"-{2,}", "-", text)
+
+
+def slug(text: str) -> str:
+    """An ASCII file-name piece: `CTĐP` → `ctdp`, `Phát động` → `phat-dong`."""
+    return _ascii(text).strip("-_") or "van-ban"
 
 
 class _Fields:
@@ -49,16 +54,19 @@ def file_stem(pattern: str, fields: dict[str, Any]) -> str:
     Each piece is slugged on its own, so no value can bring a path separator or `..`.
     """
     pieces = re.split(r"(\{[^{}]*\})", pattern)
+    values = {k: _Fields(v) for k, v in fields.items()}
     out = []
     for piece in pieces:
         if piece.startswith("{") and piece.endswith("}"):
             try:
-                text = piece.format_map({k: _Fields(v) for k, v in fields.items()})
+                text = piece.format_map(values)
             except (AttributeError, KeyError, IndexError, ValueError):
                 text = ""
             out.append(slug(text) if text else "")
         else:
-            out.append(slug(piece) if piece.strip("-_") else piece)
+            # Literal text keeps its separators (`-so-`, ` ` → `-`) but, like a value,
+            # can bring no dot or path separator.
+            out.append(_ascii(piece))
     stem = re.sub(r"-{2,}", "-", "".join(out)).strip("-_.")
     return stem or "van-ban"
 

@@ -43,6 +43,7 @@ DEFAULT_RETRIES = 2
 need two: the first retry isolates the first culprit, the second the next one)."""
 
 _POLL = 0.2
+_LOG_NOISE = ("convert ", "Warning: failed to launch javaldx")
 _MAC_SOFFICE = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
 
 
@@ -153,16 +154,20 @@ def convert_to_pdf(
     Raises `OfficeMissing`, `PdfExists`, `ConversionFailed` (the PDFs that were
     made stay in place, listed in `.done`), `FileNotFoundError`, `ValueError`.
     """
-    inputs = [Path(p).absolute() for p in docx_paths]
-    if not inputs:
+    given = [Path(p) for p in docx_paths]
+    if not given:
         return []
+    inputs = [p.absolute() for p in given]
     target_dir = Path(out_dir).absolute() if out_dir is not None else None
+    # The paths returned are written the way the caller wrote theirs (relative stays relative).
+    shown = {
+        doc: output_path(g, Path(out_dir) if out_dir is not None else None)
+        for g, doc in reversed(list(zip(given, inputs, strict=True)))
+    }
 
     missing = [p for p in inputs if not p.is_file()]
     if missing:
-        raise FileNotFoundError(
-            "Không tìm thấy tệp: " + ", ".join(str(p) for p in missing)
-        )
+        raise FileNotFoundError("Không tìm thấy tệp: " + ", ".join(str(p) for p in missing))
     unique = list(dict.fromkeys(inputs))
     targets = {doc: output_path(doc, target_dir) for doc in unique}
     _check_distinct(targets)
@@ -186,7 +191,11 @@ def convert_to_pdf(
             runs = [[doc] for doc in culprits]
             runs += _split([d for d in pending if d not in culprits], workers)
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                results = list(pool.map(batch.run, runs))
+                try:
+                    results = list(pool.map(batch.run, runs))
+                except BaseException:  # Ctrl-C or a failed start: stop the other runs too
+                    batch.cancel.set()
+                    raise
             pending, culprits = [], []
             for result in results:
                 for doc, pdf in result.finished.items():
@@ -195,14 +204,14 @@ def convert_to_pdf(
                 for doc in left:
                     tries[doc] += 1
                     if tries[doc] > retries:
-                        failed[doc] = result.reason(doc)
+                        failed[doc] = result.reason()
                     else:
                         pending.append(doc)
                 if left and left[0] in pending:
                     culprits.append(left[0])
     if failed:
-        raise ConversionFailed(failed, [done[d] for d in unique if d in done])
-    return [done[doc] for doc in inputs]
+        raise ConversionFailed(failed, [shown[d] for d in unique if d in done])
+    return [shown[doc] for doc in inputs]
 
 
 def _check_distinct(targets: dict[Path, Path]) -> None:
@@ -249,15 +258,21 @@ class _RunResult:
     returncode: int | None = None
     log: str = ""
 
-    def reason(self, doc: Path) -> str:
+    def reason(self) -> str:
+        """Why the documents this run left unfinished failed, for users."""
         if self.hung:
             why = "LibreOffice bị treo (hết thời gian chờ)"
         elif self.returncode:
             why = f"LibreOffice dừng với mã lỗi {self.returncode}"
         else:
             why = "LibreOffice không mở được tệp hoặc không ghi ra PDF"
-        tail = self.log.strip().splitlines()[-1:] if self.log.strip() else []
-        return why + (f" ({tail[0].strip()})" if tail else "")
+        # The last thing LibreOffice said that is not progress or a harmless Java warning.
+        said = [
+            line.strip()
+            for line in self.log.splitlines()
+            if line.strip() and not line.strip().startswith(_LOG_NOISE)
+        ]
+        return why + (f" ({said[-1]})" if said else "")
 
 
 class _Batch:
@@ -269,6 +284,8 @@ class _Batch:
         self.timeout = timeout
         self._lock = threading.Lock()
         self._count = 0
+        self.cancel = threading.Event()
+        """Set to kill every run still going (the caller gave up)."""
 
     def _new_dir(self) -> Path:
         with self._lock:
@@ -301,14 +318,17 @@ class _Batch:
         result = _RunResult(docs)
         log_path = run_dir / "log.txt"
         with log_path.open("wb") as log:
-            proc = subprocess.Popen(
-                cmd,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                cwd=run_dir,
-                start_new_session=True,  # so a hung run can be killed with its children
-            )
+            try:
+                proc = subprocess.Popen(
+                    cmd,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    cwd=run_dir,
+                    start_new_session=True,  # so a hung run can be killed with its children
+                )
+            except OSError as exc:
+                raise OfficeMissing(f"{self.soffice} không chạy được: {exc.strerror}.") from exc
             result.hung = not self._wait(proc, out)
             result.returncode = proc.returncode
         result.log = log_path.read_text(encoding="utf-8", errors="replace")
@@ -328,6 +348,9 @@ class _Batch:
                 return True
             except subprocess.TimeoutExpired:
                 pass
+            if self.cancel.is_set():
+                _kill(proc)
+                return False
             now_seen = _progress(out)
             now = time.monotonic()
             if now_seen != last:

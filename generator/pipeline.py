@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.content.load import load_content
 from generator.content.model import Content
@@ -19,14 +20,19 @@ class Rendered:
     kind: Kind
     docx: bytes
 
-    def default_stem(self) -> str:
+    def default_stem(self, pattern: str | None = None, **fields: Any) -> str:
+        """The file name without `.docx`, from `pattern` (default: the kind's `file_name`).
+
+        `{number}` stands for the year when the document has no number; `fields`
+        adds names the pattern may use (a batch adds `{row}`).
+        """
         data = self.content.model_dump(mode="json")
         data["number"] = f"{self.content.number:02d}" if self.content.number else None
+        pattern = pattern or self.kind.file_name
         if self.content.number is None:
-            pattern = self.kind.file_name.replace("{number}", "{year}")
-        else:
-            pattern = self.kind.file_name
+            pattern = pattern.replace("{number}", "{year}")
         data["year"] = self.content.emulation_year
+        data.update(fields)
         return file_stem(pattern, data)
 
 

@@ -29,6 +29,8 @@ class Problem:
     path: str
     message: str
     hint: str | None = None
+    column_name: str | None = None
+    """The spreadsheet column (its header) the value came from, for batch data files."""
 
     def location(self) -> str:
         loc = self.file
@@ -36,6 +38,8 @@ class Problem:
             loc += f":{self.line}"
             if self.column is not None:
                 loc += f":{self.column}"
+        if self.column_name is not None:
+            loc += f": cột {self.column_name}"
         return loc
 
     def __str__(self) -> str:
@@ -48,7 +52,7 @@ class Problem:
         return text
 
     def as_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -56,6 +60,9 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
         }
+        if self.column_name is not None:
+            out["column_name"] = self.column_name
+        return out
 
 
 class ContentError(Exception):

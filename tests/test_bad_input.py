@@ -162,7 +162,7 @@ def test_issuer_as_a_single_mapping(tmp_path):
 
 def test_raw_control_character_is_located_and_other_files_still_checked(tmp_path):
     bad = tmp_path / "bell.yaml"
-    bad.write_bytes("kind: phat_dong\nplace: \"H\x07a\"\n".encode())
+    bad.write_bytes(b"kind: phat_dong\nplace: \"H\x07a\"\n")
     good = tmp_path / "good.yaml"
     good.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(bad), str(good)])

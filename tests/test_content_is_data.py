@@ -54,7 +54,7 @@ def test_values_in_capitals_keep_their_characters():
 FIELDS = {
     "subject": lambda v: {"subject": v},
     "place": lambda v: {"place": v},
-    "item": lambda v: {"contents": [v]},
+    "item": lambda v: {"contents": [v, "Nội dung cuối."]},
     "signer name": lambda v: {"signatories": [{"title": "Cục trưởng", "name": v}]},
     "issuer name": lambda v: {"issuers": [{"name": v, "abbr": "X"}]},
     "theme": lambda v: {"theme": v},

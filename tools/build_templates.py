@@ -107,12 +107,12 @@ def heading_block() -> list[str]:
         p("{{ subject }}", "Subject"),
         tag("{%p endif %}"),
         p("{{ heading_rule }}", "SubjectRule"),
-        tag("{%p if theme %}"),
-        p("{{ theme }}", "Theme"),
-        tag("{%p endif %}"),
         tag("{%p for basis in bases %}"),
         p("{{ basis }}", "Basis"),
         tag("{%p endfor %}"),
+        tag("{%p if theme %}"),
+        p("{{ theme }}", "Theme"),
+        tag("{%p endif %}"),
     ]
 
 
@@ -253,8 +253,8 @@ def styles_xml() -> str:
               rpr(14, bold=True)),
         style("SignerName", "VB Họ tên người ký", spacing(before=1560, after=240) + CENTER,
               rpr(14, bold=True)),
-        style("RecipientsHeading", "VB Nơi nhận", "", rpr(12, bold=True, italic=True)),
-        style("Recipient", "VB Nơi nhận – dòng", "", rpr(11)),
+        style("RecipientsHeading", "VB Nơi nhận", "<w:keepNext/>", rpr(12, bold=True, italic=True)),
+        style("Recipient", "VB Nơi nhận – dòng", "<w:keepNext/>", rpr(11)),
         style("PageNumber", "VB Số trang", CENTER, rpr(14)),
     ]
     defaults = (
@@ -370,7 +370,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     build(OUT / "phat_dong.docx", "Phát động phong trào thi đua")
     build(OUT / "giao_uoc.docx", "Giao ước thi đua")
-    for name in ("phat_dong.docx", "giao_uoc.docx"):
+    # A plan launching a movement (kế hoạch) is laid out like a launch notice.
+    build(OUT / "ke_hoach.docx", "Kế hoạch")
+    for name in ("phat_dong.docx", "giao_uoc.docx", "ke_hoach.docx"):
         print(OUT / name, (OUT / name).stat().st_size, "bytes")
 
 

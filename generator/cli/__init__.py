@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import click
 
+from generator.cli.batch import batch_command
+from generator.cli.check import check_command
+from generator.cli.pdf import pdf_command, preview_command
 from generator.cli.render import kinds_command, new_command, render_command, validate_command
+from generator.cli.template import template_group
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -15,3 +19,8 @@ def main() -> None:
 
 for command in (render_command, validate_command, new_command, kinds_command):
     main.add_command(command)
+main.add_command(template_group)
+main.add_command(batch_command)
+main.add_command(check_command)
+main.add_command(pdf_command)
+main.add_command(preview_command)

@@ -45,7 +45,9 @@ def _check_inputs(paths: tuple[Path, ...], allowed: tuple[str, ...], hint: str) 
     type=click.IntRange(min=1),
     help="Số tiến trình LibreOffice chạy song song (mặc định: số nhân CPU).",
 )
-def pdf_command(files: tuple[Path, ...], out_dir: Path | None, force: bool, jobs: int | None):
+def pdf_command(
+    files: tuple[Path, ...], out_dir: Path | None, force: bool, jobs: int | None
+) -> None:
     """Chuyển các tệp DOCX sang PDF bằng LibreOffice (một lần chạy cho cả loạt)."""
     _check_inputs(
         files,
@@ -58,8 +60,8 @@ def pdf_command(files: tuple[Path, ...], out_dir: Path | None, force: bool, jobs
         raise click.UsageError(str(exc)) from None
     except (PdfError, OSError) as exc:
         _fail(str(exc))
-    for pdf in dict.fromkeys(pdfs):
-        click.echo(f"Đã tạo {pdf}")
+    for docx, pdf in dict(zip(files, pdfs, strict=True)).items():
+        click.echo(f"{docx} → {pdf}")
 
 
 @click.command("preview")
@@ -70,11 +72,17 @@ def pdf_command(files: tuple[Path, ...], out_dir: Path | None, force: bool, jobs
     type=click.Path(dir_okay=False, path_type=Path),
     help="Tệp ảnh PNG cần ghi (mặc định: <tên tệp>.png trong thư mục hiện tại).",
 )
-@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Trang cần xem.")
-@click.option("--dpi", type=click.IntRange(min=20, max=600), default=DEFAULT_DPI,
-              show_default=True, help="Độ phân giải của ảnh.")
-def preview_command(source: Path, output: Path | None, page: int, dpi: int):
+@click.option(
+    "--page", type=click.IntRange(min=1), default=1, show_default=True, help="Trang cần xem."
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(min=20, max=600),
+    default=DEFAULT_DPI,
+    show_default=True,
+    help="Độ phân giải của ảnh.",
+)
+def preview_command(source: Path, output: Path | None, page: int, dpi: int) -> None:
     """Vẽ một trang của văn bản (tệp nội dung .yaml/.json hoặc .docx) ra ảnh PNG."""
     _check_inputs(
         (source,),
@@ -93,10 +101,10 @@ def preview_command(source: Path, output: Path | None, page: int, dpi: int):
             docx = Path(tmp) / f"{source.stem}.docx"
             docx.write_bytes(_render(source))
         try:
-            written = preview_png(docx, output, page, dpi)
+            preview_png(docx, output, page, dpi)
         except (PdfError, OSError) as exc:
             _fail(str(exc))
-    click.echo(f"Đã tạo {written}")
+    click.echo(f"{source} → {output}")
 
 
 def _render(source: Path) -> bytes:

@@ -140,8 +140,11 @@ def _plain(node: Any, path: Path_, source: Source) -> Any:
     if isinstance(node, CommentedMap):
         out = {}
         for key, value in node.items():
-            kline, kcol = node.lc.key(key)
-            vline, vcol = node.lc.value(key)
+            if key in node.lc.data:
+                kline, kcol = node.lc.key(key)
+                vline, vcol = node.lc.value(key)
+            else:  # brought in by a merge key (`<<: *base`): it stands where the mapping does
+                kline, kcol = vline, vcol = node.lc.line, node.lc.col
             key_text = str(key)
             source.keys[path + (key_text,)] = (kline + 1, kcol + 1)
             source.values[path + (key_text,)] = (vline + 1, vcol + 1)

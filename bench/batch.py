@@ -1,0 +1,212 @@
+"""Benchmark: `vanban batch` against a fresh DocxTemplate per document.
+
+    .venv/bin/python bench/batch.py [-n 1000] [--baseline-docs 300] [--jobs N]
+
+A units file of `n` rows (numbers, places and signers varying) is written for
+the example master `content/examples/batch/phat-dong-master.yaml`, and the
+whole batch (read rows, merge, validate, lay out, render, name, write, hash,
+manifest) is run with 1 job and with all cores, each in a fresh process so
+its peak memory is its own. The naive baseline renders the same template
+with the same context (the first row's) through a fresh `DocxTemplate` per
+document, in one process, in the same run. Printed: documents per second,
+milliseconds per document, peak memory (resident set of the main process and
+of the largest worker, and the Python heap peak from tracemalloc) and the
+ratios to the baseline, with the targets (>= 15x with 1 job, >= 25x with 2
+jobs, peak < 100 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+MASTER = ROOT / "content" / "examples" / "batch" / "phat-dong-master.yaml"
+PATTERN = "{kind}-{place}-{number}"
+TARGET_ONE_JOB = 15.0
+TARGET_TWO_JOBS = 25.0
+TARGET_PEAK_MB = 100.0
+
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
+    "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
+    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
+    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
+    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
+    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
+    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
+    "Thành phố Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+]
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+GIVEN = ["Văn Hùng", "Thị Lan", "Minh Tâm", "Quốc Bảo", "Thu Hà", "Đức Long", "Ngọc Ánh"]
+
+
+def write_units(path: Path, n: int) -> None:
+    """`n` rows, each a different place/number pair, so every file name is different."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["number", "date", "place", "issuers.0.parent", "signatories.0.title",
+                      "signatories.0.name", "recipients.+"])
+        for i in range(n):
+            place = PROVINCES[i % len(PROVINCES)]
+            out.writerow([
+                f"{i // len(PROVINCES) + 1:02d}", f"2024-01-{i % 28 + 1:02d}", place,
+                f"Ủy ban nhân dân tỉnh {place}", "Giám đốc",
+                f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[i % len(GIVEN)]}",
+                f"Ban Thi đua - Khen thưởng tỉnh {place}",
+            ])
+
+
+def child(units: Path, out_dir: Path, jobs: int, heap: bool) -> None:
+    """One batch, in this fresh process; prints its figures as JSON.
+
+    With `heap`, tracemalloc follows the main process's Python allocations (it
+    slows them down several times, so that run is not timed).
+    """
+    from generator.batch.runner import BatchOptions, run_batch
+
+    if heap:
+        tracemalloc.start()
+    started = time.perf_counter()
+    report = run_batch(BatchOptions(MASTER, units, out_dir, PATTERN, jobs))
+    elapsed = time.perf_counter() - started
+    assert report.ok and len(report.written) == len(report.results), report.problem_lines()[:5]
+    print(json.dumps({
+        "docs": len(report.written),
+        "seconds": elapsed,
+        "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "heap_peak_mb": tracemalloc.get_traced_memory()[1] / 2**20 if heap else None,
+    }))
+
+
+def run_child(units: Path, out_dir: Path, jobs: int, heap: bool = False) -> dict:
+    shutil.rmtree(out_dir, ignore_errors=True)
+    found = subprocess.run(
+        [sys.executable, __file__, "--child", str(units), str(out_dir), str(jobs), str(int(heap))],
+        check=True, capture_output=True, text=True, cwd=ROOT)
+    shutil.rmtree(out_dir, ignore_errors=True)
+    return json.loads(found.stdout.strip().splitlines()[-1])
+
+
+def measured(units: Path, out_dir: Path, jobs: int, repeat: int) -> dict:
+    """The best of `repeat` timed runs (other programs only ever slow a run down), and the heap."""
+    runs = [run_child(units, out_dir, jobs) for _ in range(repeat)]
+    best = min(runs, key=lambda r: r["seconds"])
+    best["main_rss_mb"] = max(r["main_rss_mb"] for r in runs)
+    best["worker_rss_mb"] = max(r["worker_rss_mb"] for r in runs)
+    best["heap_peak_mb"] = run_child(units, out_dir, jobs, heap=True)["heap_peak_mb"]
+    return best
+
+
+def baseline(docs: int) -> dict:
+    """A fresh DocxTemplate per document: read, patch, compile, render, save (the naive way)."""
+    from docxtpl import DocxTemplate
+
+    from generator.batch.data import DataFile
+    from generator.batch.runner import Plan, RowRenderer
+    from generator.content.load import validate_data
+    from generator.kinds import get_kind
+    from generator.layout import build_context
+    from generator.render import make_environment
+
+    with tempfile.TemporaryDirectory() as tmp:
+        units = Path(tmp) / "one.csv"
+        write_units(units, 1)
+        data = DataFile(units)
+        renderer = RowRenderer(Plan(MASTER, data.name, tuple(data.columns), Path(tmp), None, None))
+        content = validate_data(renderer.merged(next(data.rows())))
+    kind = get_kind(content.kind)
+    context = build_context(content, kind).as_dict()
+    started = time.perf_counter()
+    for _ in range(docs):
+        document = DocxTemplate(str(kind.template))
+        document.render(context, jinja_env=make_environment(), autoescape=True)
+        document.save(io.BytesIO())
+    return {"docs": docs, "seconds": time.perf_counter() - started}
+
+
+def render_only(docs: int) -> dict:
+    """The compiled render alone (no reading, validation, layout or writing), for reference."""
+    from generator.content.load import load_content
+    from generator.kinds import get_kind
+    from generator.layout import build_context
+    from generator.render import compiled_template
+
+    content = load_content(ROOT / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml")
+    kind = get_kind(content.kind)
+    context = build_context(content, kind).as_dict()
+    template = compiled_template(kind.template)
+    template.render(context)
+    started = time.perf_counter()
+    for _ in range(docs):
+        template.render(context)
+    return {"docs": docs, "seconds": time.perf_counter() - started}
+
+
+def per_doc_ms(figures: dict) -> float:
+    return figures["seconds"] / figures["docs"] * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=1000, help="documents per batch (default 1000)")
+    parser.add_argument("--baseline-docs", type=int, default=300,
+                        help="documents rendered the naive way (default 300; its rate is per document)")
+    parser.add_argument("--jobs", type=int, default=None, help="jobs for the parallel run (default: all cores)")
+    parser.add_argument("--dir", type=Path, default=None,
+                        help="folder for the documents (default: output/ of the repository)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="timed runs of each batch; the fastest counts (default 3)")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]), args.child[3] == "1")
+        return 0
+    cores = args.jobs or len(os.sched_getaffinity(0))
+    # Documents go where they would go in use: beside the repository, not in /tmp
+    # (a tmpfs, or a shared directory other programs keep busy, would flatter or hurt).
+    (ROOT / "output").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".bench-batch-", dir=args.dir or ROOT / "output") as tmp:
+        units = Path(tmp) / "units.csv"
+        write_units(units, args.n)
+        naive = baseline(min(args.baseline_docs, args.n))
+        one = measured(units, Path(tmp) / "out", 1, args.repeat)
+        many = measured(units, Path(tmp) / "out", cores, args.repeat)
+    alone = render_only(min(args.n, 2000))
+    base_ms = per_doc_ms(naive)
+    print(f"documents: {args.n} (baseline: {naive['docs']}), cores: {cores}")
+    print(f"{'':34}{'docs/s':>9}{'ms/doc':>9}{'ratio':>8}{'peak MB (main/worker/heap)':>30}")
+    print(f"{'naive: fresh DocxTemplate per doc':34}{1000 / base_ms:9.0f}{base_ms:9.2f}{1:8.1f}x")
+    failed = False
+    for label, figures, target in (("vanban batch, 1 job", one, TARGET_ONE_JOB),
+                                   (f"vanban batch, {cores} jobs", many, TARGET_TWO_JOBS)):
+        ms = per_doc_ms(figures)
+        ratio = base_ms / ms
+        peak = max(figures["main_rss_mb"], figures["worker_rss_mb"])
+        ok = ratio >= target and peak < TARGET_PEAK_MB
+        failed |= not ok
+        print(f"{label:34}{1000 / ms:9.0f}{ms:9.2f}{ratio:8.1f}x"
+              f"{figures['main_rss_mb']:12.1f}/{figures['worker_rss_mb']:.1f}/{figures['heap_peak_mb']:.1f}"
+              f"   target >= {target:.0f}x, < {TARGET_PEAK_MB:.0f} MB: {'ok' if ok else 'MISSED'}")
+    ms = per_doc_ms(alone)
+    print(f"{'(compiled render alone)':34}{1000 / ms:9.0f}{ms:9.2f}{base_ms / ms:8.1f}x")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

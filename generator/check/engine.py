@@ -1,0 +1,101 @@
+"""Apply a rule pack to a document: find the parts once, then run each rule's check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.check.model import Para
+from generator.check.parts import PART_LABELS, Parts, locate
+from generator.check.reader import read_docx
+from generator.check.registry import Failure, all_checks
+from generator.check.report import (
+    STATUS_FAIL,
+    STATUS_NOT_EVALUATED,
+    STATUS_PASS,
+    Finding,
+    Report,
+    RuleResult,
+)
+from generator.check.rules import Rule, RulePack, load_rules
+from generator.check.text import excerpt
+
+
+def check_docx(
+    source: str | Path | bytes, rules: RulePack | str | Path | None = None, name: str | None = None
+) -> Report:
+    """Check a DOCX (a path or its bytes) against the ND30 rule pack (or another pack).
+
+    Raises `NotADocx` when the input is not a readable Word document.
+    """
+    pack = rules if isinstance(rules, RulePack) else load_rules(rules)
+    model = read_docx(source)
+    parts = locate(model)
+    label = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "<bytes>")
+    return Report(label, [evaluate(rule, parts) for rule in pack.rules])
+
+
+def _items(rule: Rule, parts: Parts) -> list:
+    items = parts.items(rule.part)
+    if not rule.exclude:
+        return items
+    dropped = {id(p) for part in rule.exclude for group in parts.items(part) for p in group}
+    kept = []
+    for group in items:
+        rest = [p for p in group if id(p) not in dropped]
+        if rest:
+            kept.append(rest)
+    return kept
+
+
+def evaluate(rule: Rule, parts: Parts) -> RuleResult:
+    label = PART_LABELS[rule.part]
+    items = _items(rule, parts)
+    if not items:
+        return RuleResult(
+            rule,
+            STATUS_NOT_EVALUATED,
+            [_finding(rule, STATUS_NOT_EVALUATED, Failure(None, f"không tìm thấy phần «{label}»"))],
+        )
+    failures = all_checks()[rule.check](parts, items, rule.params)
+    if failures is None:
+        return RuleResult(
+            rule,
+            STATUS_NOT_EVALUATED,
+            [
+                _finding(
+                    rule,
+                    STATUS_NOT_EVALUATED,
+                    Failure(None, f"phần «{label}» không có nội dung để đánh giá"),
+                )
+            ],
+        )
+    if not failures:
+        return RuleResult(rule, STATUS_PASS)
+    return RuleResult(rule, STATUS_FAIL, [_finding(rule, STATUS_FAIL, f) for f in failures])
+
+
+def _finding(rule: Rule, status: str, failure: Failure) -> Finding:
+    para: Para | None = failure.para
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        status=status,
+        source=rule.source,
+        part=rule.part,
+        part_label=PART_LABELS[rule.part],
+        title=rule.title,
+        detail=failure.detail,
+        paragraph=para.index if para is not None and para.index else None,
+        location=failure.where or (_where(para) if para is not None else ""),
+        excerpt=excerpt(para.text) if para is not None else "",
+    )
+
+
+def _where(para: Para) -> str:
+    if para.where == "header":
+        return "đầu trang"
+    if para.cell is not None:
+        return f"bảng {para.cell.table}, hàng {para.cell.row}, cột {para.cell.col}"
+    if para.where == "textbox":
+        return "khung văn bản"
+    return ""

@@ -1,0 +1,433 @@
+"""Read any DOCX into a `DocModel`: paragraphs in order with effective formatting.
+
+python-docx opens the package; the XML is walked with lxml because checks need
+what python-docx leaves out (style inheritance, borders, shapes, fields).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from generator.check.drawings import choice, shapes
+from generator.check.model import Block, Cell, DocModel, Field, Para, Run, Section
+from generator.check.numbering import Numbering
+from generator.check.ooxml import NS, W, local, number, q, twips, val, w
+from generator.check.package import NotADocx, open_package, part_xml, reason, related
+from generator.check.styles import (
+    Props,
+    StyleResolver,
+    TableStyleInfo,
+    cell_margins,
+    parse_ppr,
+    parse_rpr,
+    theme_fonts,
+)
+
+DEFAULT_CELL_MARGIN = 108 / 20  # Word's "Normal Table" left/right cell margin, pt
+DEFAULT_SIZE = 10.0  # Word's size when nothing sets one (ECMA-376 §17.3.2.38)
+AUTO_SPACING = 14.0  # Word's space for "auto" before/after spacing, pt
+_PASS_THROUGH = {"hyperlink", "ins", "moveTo", "smartTag", "customXml", "bdo", "dir"}
+
+
+def read_docx(source: str | Path | bytes) -> DocModel:
+    document = open_package(source)
+    try:
+        return _Reader(document).read()
+    except NotADocx:
+        raise
+    except (
+        AttributeError,
+        KeyError,
+        IndexError,
+        TypeError,
+        ValueError,
+        etree.XMLSyntaxError,
+    ) as exc:
+        # A package that opens but whose XML breaks the schema the reader relies on.
+        raise NotADocx(f"cấu trúc tệp Word bị hỏng: {reason(exc)}") from exc
+
+
+class _Reader:
+    def __init__(self, document: docx.document.Document):
+        self.part = document.part
+        self.root = document.element
+        self.body = self.root.find(w("body"))
+        if self.body is None:
+            raise NotADocx("tệp Word không có phần nội dung (w:body)")
+        theme = part_xml(related(self.part, RT.THEME))
+        self.styles = StyleResolver(part_xml(related(self.part, RT.STYLES)), theme_fonts(theme))
+        self.numbering = Numbering(part_xml(related(self.part, RT.NUMBERING)))
+        self.paras: list[Para] = []
+        self.blocks: list[Block] = []
+        self.section_props = self._section_elements()
+        self.sections: list[Section] = []
+        self._table_count = 0
+        self._section_no = 0
+
+    # -- sections ---------------------------------------------------------------
+    def _section_elements(self) -> list[etree._Element]:
+        found = [
+            el for el in self.body.iter(w("sectPr")) if local(el.getparent()) in ("pPr", "body")
+        ]
+        return found or [etree.SubElement(etree.Element(w("body")), w("sectPr"))]
+
+    def _page(self, sect: etree._Element) -> tuple[float, float, str, dict[str, float]]:
+        size = sect.find(w("pgSz"))
+        width = twips(val(size, "w")) or 612.0
+        height = twips(val(size, "h")) or 792.0
+        orient = val(size, "orient") or ("landscape" if width > height else "portrait")
+        mar = sect.find(w("pgMar"))
+        margins = {}
+        for side in ("top", "bottom", "left", "right", "gutter"):
+            margins[side] = abs(twips(val(mar, side)) or 0.0) if mar is not None else 72.0
+        return width, height, orient, margins
+
+    def _text_width(self, section_no: int) -> float:
+        sect = self.section_props[min(section_no, len(self.section_props) - 1)]
+        width, _h, _o, margins = self._page(sect)
+        return width - margins["left"] - margins["right"] - margins["gutter"]
+
+    def _build_sections(self) -> None:
+        inherited: dict[str, list[Para] | None] = {"default": None, "first": None, "even": None}
+        for no, sect in enumerate(self.section_props):
+            width, height, orient, margins = self._page(sect)
+            headers = dict(inherited)
+            for ref in sect.findall(w("headerReference")):
+                kind = val(ref, "type") or "default"
+                rid = ref.get(q("r", "id"))
+                target = self.part.related_parts.get(rid) if rid else None
+                root = part_xml(target) if target is not None else None
+                headers[kind] = self._header_paras(root, no) if root is not None else None
+            inherited = headers
+            self.sections.append(
+                Section(
+                    no + 1,
+                    width,
+                    height,
+                    orient,
+                    margins,
+                    sect.find(w("titlePg")) is not None and _on(sect.find(w("titlePg"))),
+                    headers,
+                )
+            )
+
+    def _header_paras(self, root: etree._Element, section_no: int) -> list[Para]:
+        out: list[Para] = []
+        self._walk(
+            root,
+            out,
+            where="header",
+            section_no=section_no,
+            width=self._text_width(section_no),
+            container=("header", id(root)),
+            cell=None,
+            table=None,
+            block=0,
+        )
+        return out
+
+    # -- body -------------------------------------------------------------------
+    def read(self) -> DocModel:
+        for child in self.body:
+            self._top_level(child)
+        self._build_sections()
+        for i, para in enumerate(self.paras, start=1):
+            para.index = i
+        return DocModel(self.paras, self.blocks, self.sections)
+
+    def _top_level(self, child: etree._Element) -> None:
+        name = local(child)
+        if name in ("sdt",):
+            content = child.find(w("sdtContent"))
+            for sub in content if content is not None else []:
+                self._top_level(sub)
+            return
+        if name == "customXml":
+            for sub in child:
+                self._top_level(sub)
+            return
+        if name not in ("p", "tbl"):
+            return
+        ordinal = len(self.blocks) + 1
+        out: list[Para] = []
+        width = self._text_width(self._section_no)
+        if name == "p":
+            self._paragraph(
+                child, out, "body", self._section_no, width, ("body",), None, None, ordinal
+            )
+            self.blocks.append(Block(ordinal, "p", out))
+            ppr = child.find(w("pPr"))
+            if ppr is not None and ppr.find(w("sectPr")) is not None:
+                self._section_no += 1
+        else:
+            self._table_count += 1
+            self._table(child, out, self._section_no, width, ordinal, self._table_count, depth=1)
+            self.blocks.append(Block(ordinal, "tbl", out, self._table_count))
+        self.paras.extend(out)
+
+    def _walk(
+        self, parent, out, where, section_no, width, container, cell, table, block, depth: int = 0
+    ) -> None:
+        for child in parent:
+            name = local(child)
+            if name == "p":
+                self._paragraph(child, out, where, section_no, width, container, cell, table, block)
+            elif name == "tbl":
+                self._table(
+                    child,
+                    out,
+                    section_no,
+                    width,
+                    block,
+                    cell.table if cell else 0,
+                    depth=depth + 1,
+                    where=where,
+                )
+            elif name in ("sdt", "customXml"):
+                content = child.find(w("sdtContent")) if name == "sdt" else child
+                if content is not None:
+                    self._walk(
+                        content, out, where, section_no, width, container, cell, table, block, depth
+                    )
+
+    def _table(self, tbl, out, section_no, width, block, table_no, depth, where="cell") -> None:
+        tblpr = tbl.find(w("tblPr"))
+        style_id = val(tblpr.find(w("tblStyle"))) if tblpr is not None else None
+        info = self.styles.table_style(style_id or self.styles.default_table)
+        margins = {"left": DEFAULT_CELL_MARGIN, "right": DEFAULT_CELL_MARGIN}
+        margins.update(info.cell_margins)
+        if tblpr is not None:
+            margins.update(cell_margins(tblpr.find(w("tblCellMar"))))
+        grid = [twips(val(col, "w")) or 0.0 for col in tbl.findall("w:tblGrid/w:gridCol", NS)]
+        for r, tr in enumerate(_rows(tbl), start=1):
+            col = 0
+            for c, tc in enumerate(_cells(tr), start=1):
+                tcpr = tc.find(w("tcPr"))
+                span_el = tcpr.find(w("gridSpan")) if tcpr is not None else None
+                span = max(int(number(val(span_el), 1)), 1)
+                cell_w = _cell_width(tcpr, grid, col, span, width)
+                col += span
+                own = dict(margins)
+                if tcpr is not None:
+                    own.update(cell_margins(tcpr.find(w("tcMar"))))
+                box = max(cell_w - own["left"] - own["right"], 0.0)
+                cell = Cell(table_no, r, c, depth)
+                where_here = "header" if where == "header" else "cell"
+                self._walk(
+                    tc, out, where_here, section_no, box, ("cell", id(tc)), cell, info, block, depth
+                )
+
+    def _paragraph(
+        self, p, out, where, section_no, width, container, cell, table: TableStyleInfo | None, block
+    ) -> None:
+        direct = parse_ppr(p.find(w("pPr")))
+        sid = self.styles.paragraph_style_id(direct)
+        style_ppr = self.styles.style_ppr(sid)
+        num_id = direct.get("numId", style_ppr.get("numId"))
+        ilvl = direct.get("ilvl", style_ppr.get("ilvl", 0))
+        level = self.numbering.level(num_id, ilvl)
+        ppr = self.styles.effective_ppr(direct, table, level.ppr if level else {})
+        state = _ParaState(sid, table)
+        self._inline(p, state)
+        para = Para(
+            index=0,
+            where=where,
+            runs=state.runs,
+            align=_align(ppr.get("jc")),
+            ind_left=_num(ppr.get("ind.left")),
+            ind_right=_num(ppr.get("ind.right")),
+            first_line=_num(ppr.get("ind.first")),
+            space_before=AUTO_SPACING
+            if ppr.get("spacing.beforeAutospacing")
+            else _num(ppr.get("spacing.before")),
+            space_after=AUTO_SPACING
+            if ppr.get("spacing.afterAutospacing")
+            else _num(ppr.get("spacing.after")),
+            line_rule=str(ppr.get("spacing.lineRule") or "auto"),
+            line_value=_num(ppr.get("spacing.line"), 12.0),
+            contextual=bool(ppr.get("contextualSpacing")),
+            border_bottom=bool(ppr.get("border.bottom")),
+            box_width=width,
+            block=block,
+            container=container,
+            cell=cell,
+            shapes=state.shapes,
+            prefix=Numbering.bullet_prefix(level),
+            style_id=sid,
+            section=section_no + 1,
+            fields=state.fields,
+        )
+        out.append(para)
+        for box in state.boxes:
+            self._walk(
+                box,
+                out,
+                "textbox" if where != "header" else "header",
+                section_no,
+                width,
+                ("textbox", id(box)),
+                cell,
+                None,
+                block,
+            )
+
+    def _inline(self, parent, state: _ParaState) -> None:
+        for child in parent:
+            name = local(child)
+            if name == "r":
+                self._run(child, state)
+            elif name == "fldSimple":
+                field = Field(child.get(W + "instr") or "")
+                state.open.append(field)
+                field.separated = True
+                self._inline(child, state)
+                state.open.remove(field)
+                state.fields.append(field)
+            elif name in _PASS_THROUGH:
+                self._inline(child, state)
+            elif name == "sdt":
+                content = child.find(w("sdtContent"))
+                if content is not None:
+                    self._inline(content, state)
+            elif name == "AlternateContent":
+                self._inline(choice(child), state)
+
+    def _run(self, r, state: _ParaState) -> None:
+        props = self.styles.effective_rpr(parse_rpr(r.find(w("rPr"))), state.sid, state.table)
+        if props.get("vanish"):
+            return
+        parts: list[str] = []
+        for child in r:
+            name = local(child)
+            if name == "t":
+                parts.append(child.text or "")
+            elif name == "tab" or name == "ptab":
+                parts.append("\t")
+            elif name in ("br", "cr"):
+                parts.append("\n")
+            elif name == "noBreakHyphen":
+                parts.append("-")
+            elif name in ("drawing", "pict", "object"):
+                shapes(child, state.shapes, state.boxes)
+            elif name == "AlternateContent":
+                shapes(choice(child), state.shapes, state.boxes)
+            elif name == "fldChar":
+                self._field_char(child, props, state)
+            elif name == "instrText" and state.open:
+                state.open[-1].instr += child.text or ""
+        text = "".join(parts)
+        if not text:
+            return
+        run = self._make_run(text, props)
+        state.runs.append(run)
+        if state.open and state.open[-1].separated:
+            state.open[-1].result.append(run)
+
+    def _field_char(self, el, props: Props, state: _ParaState) -> None:
+        kind = el.get(W + "fldCharType")
+        if kind == "begin":
+            state.open.append(Field("", begin=self._make_run("1", props)))
+        elif kind == "separate" and state.open:
+            state.open[-1].separated = True
+        elif kind == "end" and state.open:
+            state.fields.append(state.open.pop())
+
+    def _make_run(self, text: str, props: Props) -> Run:
+        color = props.get("color")
+        color_val = "auto"
+        if isinstance(color, tuple):
+            color_val = (color[1] and f"theme:{color[1]}") or str(color[0])
+        spacing = props.get("charSpacing")
+        scale = props.get("scale")
+        size = props.get("sz")
+        return Run(
+            text=text,
+            size=float(size) if isinstance(size, (int, float)) else DEFAULT_SIZE,
+            bold=bool(props.get("b")),
+            italic=bool(props.get("i")),
+            caps=bool(props.get("caps")),
+            font_ascii=self.styles.font_name(props, "ascii"),
+            font_hansi=self.styles.font_name(props, "hAnsi"),
+            color=color_val,
+            vert=str(props.get("vertAlign") or "baseline"),
+            char_spacing=float(spacing) if isinstance(spacing, (int, float)) else 0.0,
+            scale=float(scale) if isinstance(scale, (int, float)) else 1.0,
+        )
+
+
+class _ParaState:
+    """What one paragraph's inline content yields while it is walked."""
+
+    def __init__(self, sid: str | None, table: TableStyleInfo | None):
+        self.sid = sid
+        self.table = table
+        self.runs: list[Run] = []
+        self.shapes: list[float] = []
+        self.boxes: list[etree._Element] = []
+        self.fields: list[Field] = []
+        self.open: list[Field] = []
+
+
+def _on(el: etree._Element | None) -> bool:
+    if el is None:
+        return False
+    value = el.get(W + "val")
+    return value is None or value.lower() not in ("0", "false", "off")
+
+
+def _num(value: object, default: float = 0.0) -> float:
+    return float(value) if isinstance(value, (int, float)) else default
+
+
+def _align(jc: object) -> str:
+    value = str(jc or "left")
+    return {
+        "start": "left",
+        "end": "right",
+        "distribute": "both",
+        "lowKashida": "both",
+        "mediumKashida": "both",
+        "highKashida": "both",
+        "thaiDistribute": "both",
+    }.get(value, value)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    for child in tbl:
+        name = local(child)
+        if name == "tr":
+            yield child
+        elif name in ("sdt", "customXml"):
+            content = child.find(w("sdtContent")) if name == "sdt" else child
+            if content is not None:
+                yield from _rows(content)
+
+
+def _cells(tr: etree._Element) -> Iterator[etree._Element]:
+    for child in tr:
+        name = local(child)
+        if name == "tc":
+            yield child
+        elif name in ("sdt", "customXml"):
+            content = child.find(w("sdtContent")) if name == "sdt" else child
+            if content is not None:
+                yield from _cells(content)
+
+
+def _cell_width(tcpr, grid: list[float], col: int, span: int, outer: float) -> float:
+    if tcpr is not None:
+        tcw = tcpr.find(w("tcW"))
+        kind = val(tcw, "type") if tcw is not None else None
+        if tcw is not None and kind in (None, "dxa") and (twips(val(tcw, "w")) or 0) > 0:
+            return twips(val(tcw, "w")) or 0.0
+        if tcw is not None and kind == "pct":
+            raw = val(tcw, "w") or "0"
+            pct = number(raw.rstrip("%")) if raw.endswith("%") else number(raw) / 50
+            return outer * pct / 100
+    cols = grid[col : col + span]
+    return sum(cols) if cols and sum(cols) > 0 else outer

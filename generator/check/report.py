@@ -1,0 +1,163 @@
+"""Results of a check: per rule, per location; as Vietnamese text or JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.check.rules import Rule
+
+STATUS_FAIL = "fail"
+STATUS_PASS = "pass"
+STATUS_NOT_EVALUATED = "not_evaluated"
+SEVERITY_NAMES = {"error": "LỖI", "warning": "CẢNH BÁO"}
+SHOWN_PER_RULE = 8
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One failed rule at one place, or one rule that could not be evaluated."""
+
+    rule: str
+    severity: str
+    status: str
+    source: str
+    part: str
+    part_label: str
+    title: str
+    detail: str
+    paragraph: int | None = None
+    location: str = ""
+    excerpt: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "status": self.status,
+            "source": self.source,
+            "part": self.part,
+            "part_label": self.part_label,
+            "title": self.title,
+            "detail": self.detail,
+            "paragraph": self.paragraph,
+            "location": self.location,
+            "excerpt": self.excerpt,
+        }
+
+    def place(self) -> str:
+        bits = []
+        if self.paragraph:
+            bits.append(f"đoạn {self.paragraph}")
+        if self.location:
+            bits.append(self.location)
+        place = ", ".join(bits) or self.part_label
+        return f"{place} «{self.excerpt}»" if self.excerpt else place
+
+
+@dataclass
+class RuleResult:
+    rule: Rule
+    status: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule.id,
+            "source": self.rule.source,
+            "severity": self.rule.severity,
+            "part": self.rule.part,
+            "title": self.rule.title,
+            "status": self.status,
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+@dataclass
+class Report:
+    file: str
+    results: list[RuleResult]
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every failure (one per place) and every rule that could not be evaluated."""
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def errors(self) -> list[RuleResult]:
+        """Failed error-level rules."""
+        return [r for r in self.results if r.status == STATUS_FAIL and r.rule.severity == "error"]
+
+    @property
+    def warnings(self) -> list[RuleResult]:
+        return [r for r in self.results if r.status == STATUS_FAIL and r.rule.severity == "warning"]
+
+    @property
+    def not_evaluated(self) -> list[RuleResult]:
+        return [r for r in self.results if r.status == STATUS_NOT_EVALUATED]
+
+    @property
+    def passed(self) -> list[RuleResult]:
+        return [r for r in self.results if r.status == STATUS_PASS]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def status(self, rule_id: str) -> str:
+        for result in self.results:
+            if result.rule.id == rule_id:
+                return result.status
+        raise KeyError(rule_id)
+
+    def failed_ids(self) -> set[str]:
+        return {r.rule.id for r in self.results if r.status == STATUS_FAIL}
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "ok": self.ok,
+            "summary": {
+                "errors": len(self.errors),
+                "warnings": len(self.warnings),
+                "passed": len(self.passed),
+                "not_evaluated": len(self.not_evaluated),
+                "rules": len(self.results),
+            },
+            "results": [r.as_dict() for r in self.results],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=indent)
+
+    def format_text(self, show_not_evaluated: bool = True) -> str:
+        lines = [f"Tệp: {self.file}"]
+        for result in self.errors + self.warnings:
+            rule = result.rule
+            head = SEVERITY_NAMES[rule.severity]
+            lines.append(f"  {head} {rule.id} [{rule.source}] {_label(result)}: {rule.title}")
+            for finding in result.findings[:SHOWN_PER_RULE]:
+                lines.append(f"      – {finding.place()}: {finding.detail}")
+            hidden = len(result.findings) - SHOWN_PER_RULE
+            if hidden > 0:
+                lines.append(f"      … và {hidden} chỗ khác")
+        if show_not_evaluated:
+            for result in self.not_evaluated:
+                detail = result.findings[0].detail if result.findings else ""
+                lines.append(f"  CHƯA ĐÁNH GIÁ {result.rule.id}: {detail}")
+        verdict = "ĐẠT" if self.ok else "KHÔNG ĐẠT"
+        lines.append(
+            f"Kết quả: {verdict} — {len(self.errors)} lỗi, {len(self.warnings)} cảnh báo, "
+            f"{len(self.passed)} quy tắc đạt, {len(self.not_evaluated)} chưa đánh giá"
+        )
+        return "\n".join(lines)
+
+
+def _label(result: RuleResult) -> str:
+    findings = result.findings
+    return findings[0].part_label if findings else result.rule.part

@@ -1,0 +1,122 @@
+"""`vanban batch`: one document per row of a units file, over a master content file."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from generator.batch.progress import Progress, duration, number
+from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_master, run_batch
+from generator.cli.render import template_usable
+from generator.kinds import available_kinds
+
+EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _template_refused(template: Path, master: Path) -> bool:
+    """`vanban template check` on a custom template before any row is rendered; True when it
+    has errors. With no known kind in the master there is nothing to check it for: each row
+    then reports the kind."""
+    kind = load_master(master).data.get("kind")
+    if not isinstance(kind, str) or kind not in available_kinds():
+        return False
+    return not template_usable(template, kind, {})
+
+
+def _summary(report: BatchReport) -> str:
+    rate = len(report.results) / report.elapsed if report.elapsed > 0 else 0
+    text = (f"{number(len(report.written))}/{number(len(report.results))} văn bản đã ghi vào "
+            f"{report.out_dir} trong {duration(report.elapsed) if report.elapsed >= 1 else number(report.elapsed, 2) + ' giây'}"
+            f" ({number(rate)} văn bản/giây)")
+    if report.failed:
+        text += f"; {number(len(report.failed))} hàng lỗi"
+    if report.manifest is not None:
+        text += f"; danh sách: {report.manifest}"
+    return text
+
+
+@click.command("batch")
+@click.argument("master", type=EXISTING)
+@click.option("--data", "data", required=True, type=EXISTING,
+              help="Tệp danh sách đơn vị (.csv, .xlsx, .yaml, .json): mỗi hàng một văn bản.")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("output"), show_default=True, help="Thư mục ghi các tệp DOCX.")
+@click.option("--name", "pattern", metavar="MẪU",
+              help="Mẫu tên tệp, ví dụ `{kind}-{issuers[0].abbr}-{number}` (mặc định theo "
+                   "loại văn bản); `{row}` là số hàng trong tệp dữ liệu.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình chạy song song (mặc định: số nhân CPU).")
+@click.option("--fail-fast", is_flag=True,
+              help="Dừng ở hàng lỗi đầu tiên và không ghi tệp nào.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@click.option("--template", type=EXISTING, help="Mẫu DOCX riêng thay cho mẫu của loại văn bản.")
+@click.option("-q", "--quiet", is_flag=True, help="Không in tiến độ và dòng tổng kết.")
+def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
+                  jobs: int | None, fail_fast: bool, force: bool, template: Path | None,
+                  quiet: bool) -> None:
+    """Tạo một văn bản cho mỗi hàng của tệp danh sách DATA, trên nền tệp nội dung mẫu MASTER.
+
+    Mỗi cột của tệp CSV/Excel là đường dẫn một trường (`number`, `date`,
+    `issuers.0.abbr`, `signatories.0.name`, `recipients.+` để thêm một nơi
+    nhận); ô trống giữ giá trị của tệp mẫu. Tệp YAML/JSON là danh sách các
+    mục, mỗi mục được trộn vào tệp mẫu. Hàng lỗi được báo kèm vị trí, các hàng
+    khác vẫn được ghi; manifest.csv trong thư mục ra ghi kết quả từng hàng.
+    """
+    tracker: list[Progress] = []
+
+    def progress(total: int | None) -> Progress:
+        tracker.append(Progress(total))
+        return tracker[0]
+
+    err = sys.stderr
+    show_progress = not quiet and err.isatty()
+    options = BatchOptions(master, data, out_dir, pattern, jobs or default_jobs(), fail_fast,
+                           force, template)
+    # `kill` (SIGTERM) stops a batch as Ctrl-C does: cleanly, leaving no partial file.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if template is not None and _template_refused(template, master):
+            sys.exit(1)
+        report = run_batch(options, progress if show_progress else None)
+    except BatchError as exc:
+        _clear(tracker)
+        for line in exc.lines:
+            click.echo(line, err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        _clear(tracker)
+        click.echo("đã dừng; các tệp đã ghi đều trọn vẹn, không còn tệp tạm", err=True)
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    _clear(tracker)
+    for line in report.problem_lines():
+        click.echo(line, err=True)
+    if report.stopped:
+        click.echo("dừng ở hàng lỗi (--fail-fast); không ghi tệp nào", err=True)
+    elif report.duplicates:
+        click.echo("có hàng trùng tên tệp ra; không ghi tệp nào", err=True)
+    elif not quiet:
+        click.echo(_summary(report))
+    sys.exit(0 if report.ok else 1)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _clear(tracker: list[Progress]) -> None:
+    for progress in tracker:
+        progress.clear()

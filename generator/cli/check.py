@@ -1,0 +1,60 @@
+"""`vanban check`: does a DOCX follow Nghị định 30/2020/NĐ-CP?
+
+Exit status: 0 when no error-level rule fails, 1 when one does, 2 when a file is
+not a readable DOCX (or the rule pack is unusable).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from generator.check import NotADocx, RulePackError, check_docx, load_rules
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_UNREADABLE = 2
+
+
+@click.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho công cụ khác).")
+@click.option(
+    "--rules",
+    "rules_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Bộ quy tắc YAML riêng thay cho bộ quy tắc Nghị định 30 có sẵn.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Không liệt kê các quy tắc chưa đánh giá được.")
+def check_command(
+    files: tuple[Path, ...], as_json: bool, rules_path: Path | None, quiet: bool
+) -> None:
+    """Kiểm tra thể thức các tệp DOCX FILES theo Nghị định 30/2020/NĐ-CP."""
+    try:
+        pack = load_rules(rules_path)
+    except (RulePackError, OSError) as exc:
+        click.echo(f"Lỗi bộ quy tắc: {exc}", err=True)
+        sys.exit(EXIT_UNREADABLE)
+    unreadable = failed = False
+    results: list[dict] = []
+    for index, path in enumerate(files):
+        try:
+            report = check_docx(path, pack, name=str(path))
+        except NotADocx as exc:
+            unreadable = True
+            click.echo(f"{path}: {exc}", err=True)
+            results.append({"file": str(path), "error": "not_a_docx", "message": str(exc)})
+            continue
+        failed = failed or not report.ok
+        if as_json:
+            results.append(report.as_dict())
+        else:
+            if index:
+                click.echo()
+            click.echo(report.format_text(show_not_evaluated=not quiet))
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+    sys.exit(EXIT_UNREADABLE if unreadable else EXIT_FAILED if failed else EXIT_OK)

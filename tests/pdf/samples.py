@@ -1,0 +1,144 @@
+"""Documents the office tests convert: built with python-docx, or derived from the examples."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from docx import Document
+from docx.shared import Mm, Pt
+from ruamel.yaml import YAML
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+REAL = ROOT.parent / "shared" / "fixtures" / "real"
+"""The real government DOCX; in CI `shared/` sits beside the repository."""
+EXAMPLES = sorted((ROOT / "content" / "examples").glob("*.yaml"))
+
+
+VOWELS = "aăâeêioôơuưy"
+TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]  # huyền sắc hỏi ngã nặng
+
+
+def every_vietnamese_letter() -> list[str]:
+    """Every vowel with every tone (NFC), lower and upper case, and đ/Đ."""
+    letters = [unicodedata.normalize("NFC", v + t) for v in VOWELS for t in TONES]
+    letters += ["đ"]
+    return letters + [ch.upper() for ch in letters]
+
+
+VIETNAMESE_SENTENCE = (
+    "Thi đua là yêu nước, yêu nước thì phải thi đua. Những người thi đua là những người "
+    "yêu nước nhất: đầu tư, ưu tiên, khuyến khích, hưởng ứng, thuở ấy, nghiêng ngửa, "
+    "khuỷu tay, ngoằn ngoèo, quyết tâm, Hòa bình, Thủy lợi, Ủy ban, Đắk Lắk, Bà Rịa - Vũng Tàu."
+)
+
+
+def build_vietnamese_docx(path: Path) -> None:
+    """A small ND30-sized page with every Vietnamese letter, in the four Times styles."""
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    style = doc.styles["Normal"]
+    style.font.name = "Times New Roman"
+    style.font.size = Pt(13)
+    letters = " ".join(every_vietnamese_letter())
+    for bold, italic in ((False, False), (True, False), (False, True), (True, True)):
+        para = doc.add_paragraph()
+        run = para.add_run(f"{letters} {VIETNAMESE_SENTENCE}")
+        run.bold, run.italic = bold, italic
+    doc.save(str(path))
+
+
+MEMBER_UNITS = [
+    "Sở Công Thương Hà Nội",
+    "Sở Công Thương Hải Phòng",
+    "Sở Công Thương Quảng Ninh",
+    "Sở Công Thương Bắc Ninh",
+    "Sở Công Thương Hưng Yên",
+    "Sở Công Thương Thái Bình",
+    "Sở Công Thương Nam Định",
+    "Sở Công Thương Ninh Bình",
+    "Sở Công Thương Thanh Hóa",
+    "Sở Công Thương Nghệ An",
+    "Sở Công Thương Hà Tĩnh",
+    "Sở Công Thương Quảng Bình",
+    "Sở Công Thương Quảng Trị",
+    "Sở Công Thương Huế",
+    "Sở Công Thương Đà Nẵng",
+    "Sở Công Thương Quảng Nam",
+]
+MEMBER_NAMES = [
+    "Nguyễn Văn Hùng",
+    "Trần Thị Thủy",
+    "Lê Đức Thắng",
+    "Phạm Quốc Việt",
+    "Hoàng Thị Hương",
+    "Vũ Mạnh Cường",
+    "Đặng Thị Ngọc Ánh",
+    "Bùi Xuân Trường",
+    "Đỗ Thị Huyền",
+    "Hồ Sỹ Dũng",
+    "Ngô Thị Mỹ Lệ",
+    "Dương Quang Khải",
+    "Lý Thị Yến",
+    "Đinh Công Uẩn",
+    "Mai Thị Ỷ Lan",
+    "Trịnh Đình Kiên",
+]
+
+
+def read_yaml(path: Path) -> dict:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def write_yaml(data: dict, path: Path) -> Path:
+    yaml = YAML()
+    yaml.allow_unicode = True
+    with path.open("w", encoding="utf-8") as f:
+        yaml.dump(data, f)
+    return path
+
+
+def examples_of(kind: str) -> list[Path]:
+    return [p for p in EXAMPLES if read_yaml(p).get("kind") == kind]
+
+
+def covenant_data(members: int = 16) -> dict | None:
+    """A giao_uoc content with `members` signing units, built from an example."""
+    base = examples_of("giao_uoc") or examples_of("phat_dong")
+    if not base:
+        return None
+    data = read_yaml(base[0])
+    data["kind"] = "giao_uoc"
+    for key in ("signatories", "title", "type_abbr", "symbol"):
+        data.pop(key, None)
+    have = list(data.get("members") or [])
+    taken = {m["name"] for m in have} | {m["signatory"]["name"] for m in have}
+    extra = [
+        (u, n)
+        for u, n in zip(MEMBER_UNITS, MEMBER_NAMES, strict=True)
+        if u not in taken and n not in taken
+    ]
+    for i, (unit, name) in enumerate(extra[: max(0, members - len(have))]):
+        signatory = {"title": "Giám đốc", "name": name}
+        if i % 2:
+            signatory = {"authority": "KT. Giám đốc", "title": "Phó Giám đốc", "name": name}
+        have.append({"name": unit, "signatory": signatory})
+    data["members"] = have
+    return data
+
+
+def long_data() -> dict | None:
+    """A phat_dong content long enough for three pages or more (page numbers)."""
+    base = examples_of("phat_dong")
+    if not base:
+        return None
+    data = read_yaml(base[0])
+    section = data.get("contents") or []
+    items = section["items"] if isinstance(section, dict) else section
+    items.extend(list(items) * 2)
+    data["contents"] = section
+    return data

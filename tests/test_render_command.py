@@ -1,0 +1,72 @@
+"""`vanban render` checks what it wrote, and can skip that or add a PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.cli import render as render_cli
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml"
+
+
+def test_render_checks_its_output_and_passes(tmp_path, monkeypatch):
+    seen = []
+    real = render_cli.check_docx
+
+    def spy(data, name=None):
+        seen.append(name)
+        return real(data, name=name)
+
+    monkeypatch.setattr(render_cli, "check_docx", spy)
+    result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert seen == [str(tmp_path / "phat_dong-ctdp-31.docx")]
+    assert "KHÔNG ĐẠT" not in result.output
+
+
+def test_a_failing_check_is_reported_with_exit_1(tmp_path, monkeypatch):
+    from generator.check import check_docx
+
+    def failing(data, name=None):
+        import io
+        import zipfile
+
+        # the same document with 10 mm margins: the checker must say so
+        source = zipfile.ZipFile(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                body = source.read(item.filename)
+                if item.filename == "word/document.xml":
+                    body = body.replace(b'w:left="1701"', b'w:left="567"')
+                target.writestr(item, body)
+        return check_docx(out.getvalue(), name=name)
+
+    monkeypatch.setattr(render_cli, "check_docx", failing)
+    result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "nd30.page.margins" in result.output
+    assert (tmp_path / "phat_dong-ctdp-31.docx").exists()
+
+
+def test_no_check_skips_the_checker(tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("checker called")
+
+    monkeypatch.setattr(render_cli, "check_docx", refuse)
+    result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path), "--no-check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_pdf_without_libreoffice_keeps_the_docx(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    import generator.pdf as pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path), "--pdf"])
+    assert result.exit_code == 1
+    assert (tmp_path / "phat_dong-ctdp-31.docx").exists()
+    assert "libreoffice" in result.output.lower()
