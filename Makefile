@@ -16,6 +16,11 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/vanban render --force --out-dir output content/examples/*.yaml
+	$(BIN)/vanban batch --force --out-dir output/batch-phat-dong \
+		content/examples/batch/phat-dong-master.yaml --data content/examples/batch/units.csv \
+		--name "{kind}-{place}-{number}"
+	$(BIN)/vanban batch --force --out-dir output/batch-giao-uoc \
+		content/examples/batch/giao-uoc-master.yaml --data content/examples/batch/blocs.yaml
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests bench tools

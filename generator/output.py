@@ -71,6 +71,12 @@ def file_stem(pattern: str, fields: dict[str, Any]) -> str:
     return stem or "van-ban"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write `data` to `path` through a temporary file and a rename.
 
@@ -86,6 +92,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            # mkstemp makes the file private; a document gets the mode any new file would.
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
         if not force and path.exists():
             raise OutputError(f"{path}: tệp đã có; dùng --force để ghi đè")
         os.replace(tmp, path)

@@ -70,3 +70,17 @@ def test_pdf_without_libreoffice_keeps_the_docx(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert (tmp_path / "phat_dong-ctdp-31.docx").exists()
     assert "libreoffice" in result.output.lower()
+
+
+def test_written_documents_are_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path)])
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0
+    mode = stat.S_IMODE((tmp_path / "phat_dong-ctdp-31.docx").stat().st_mode)
+    assert mode == 0o644

@@ -138,6 +138,8 @@ class DataFile:
                 yield row
 
     def _text(self, value: str, column: Column, row: Row) -> str:
+        # A line break inside a cell, as Windows writes it, is a line break, not a control character.
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
         if _CONTROL.search(value):
             for index, ch in _control_chars(value):
                 row.problems.append(Problem(

@@ -17,7 +17,9 @@ def number(value: float, digits: int = 0) -> str:
 
 
 def duration(seconds: float) -> str:
-    seconds = max(0, round(seconds))
+    if seconds < 0.5:
+        return "dưới 1 giây"
+    seconds = round(seconds)
     minutes, seconds = divmod(seconds, 60)
     hours, minutes = divmod(minutes, 60)
     if hours:

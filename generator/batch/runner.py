@@ -71,9 +71,9 @@ class BatchOptions:
     template: Path | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class RowResult:
-    """What became of one row."""
+    """What became of one row (one is kept per row until the end: slots keep it small)."""
 
     line: int
     stem: str | None = None

@@ -11,7 +11,7 @@ import click
 
 from generator.batch.progress import Progress, duration, number
 from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_master, run_batch
-from generator.cli.render import template_usable
+from generator.cli.render import self_check, template_usable, to_pdf
 from generator.kinds import available_kinds
 
 EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -63,9 +63,14 @@ def _summary(report: BatchReport) -> str:
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.option("--template", type=EXISTING, help="Mẫu DOCX riêng thay cho mẫu của loại văn bản.")
 @click.option("-q", "--quiet", is_flag=True, help="Không in tiến độ và dòng tổng kết.")
+@click.option("--check", "check", type=click.Choice(["first", "all", "none"]), default="first",
+              show_default=True,
+              help="Kiểm tra thể thức: văn bản đầu tiên (mọi hàng dùng chung một mẫu), "
+                   "tất cả (chậm hơn khoảng 20 lần), hoặc không kiểm tra.")
+@click.option("--pdf", "make_pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice).")
 def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
                   jobs: int | None, fail_fast: bool, force: bool, template: Path | None,
-                  quiet: bool) -> None:
+                  quiet: bool, check: str, make_pdf: bool) -> None:
     """Tạo một văn bản cho mỗi hàng của tệp danh sách DATA, trên nền tệp nội dung mẫu MASTER.
 
     Mỗi cột của tệp CSV/Excel là đường dẫn một trường (`number`, `date`,
@@ -110,7 +115,14 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
         click.echo("có hàng trùng tên tệp ra; không ghi tệp nào", err=True)
     elif not quiet:
         click.echo(_summary(report))
-    sys.exit(0 if report.ok else 1)
+    written = [report.out_dir / r.file for r in report.written]
+    checked = {"first": written[:1], "all": written, "none": []}[check]
+    failed = not report.ok
+    for path in checked:
+        failed |= not self_check(path.read_bytes(), path)
+    if make_pdf and written:
+        failed |= not to_pdf(written, force)
+    sys.exit(1 if failed else 0)
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -229,3 +229,10 @@ def test_unusable_mapping_files(tmp_path: Path, text: str, expected: str) -> Non
     with pytest.raises(DataError) as caught:
         list(DataFile(units).rows())
     assert expected in str(caught.value)
+
+
+def test_line_breaks_inside_a_cell_are_line_breaks(tmp_path: Path) -> None:
+    units = tmp_path / "u.csv"
+    units.write_bytes('preamble\r\n"Dòng một\r\nDòng hai"\r\n'.encode())
+    row = next(DataFile(units).rows())
+    assert row.cells == [(0, "Dòng một\nDòng hai")] and row.problems == []
