@@ -93,6 +93,8 @@ CASES = [
      "signatories[0].nam", "không có", "name"),
     ("typo in an item", lambda t: t.replace("  - Nội dung thứ nhất.", "  - text: Chỉ tiêu\n    bullet: true\n    items: [a]"),
      12, "contents[0].bullet", "không có", "bullets"),
+    ("slash in an abbreviation", lambda t: t.replace("abbr: CTĐP", "abbr: CT/ĐP"), 5,
+     "issuers[0].abbr", "`/`", None),
     ("no date and no year", lambda t: t.replace("date: 2024-01-12\n", ""), None, "", "year", None),
 ]
 

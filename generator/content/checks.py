@@ -123,4 +123,17 @@ def check_recipients(data: dict, source: Source, kind: Kind | None) -> Iterator[
                                  "ghi tên cơ quan nhận văn bản hoặc xóa dòng này")
 
 
-CHECKS: tuple[Check, ...] = (check_required_by_kind, check_year, check_authority, check_recipients)
+def check_abbreviations(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """§3 (P1 II.3c): `/` separates the number from the ký hiệu, so no abbreviation may hold one."""
+    places: list[tuple[Path_, Any]] = [(("symbol",), data.get("symbol")),
+                                       (("type_abbr",), data.get("type_abbr"))]
+    places += [(("issuers", i, "abbr"), issuer.get("abbr"))
+               for i, issuer in enumerate(_list(data.get("issuers"))) if isinstance(issuer, dict)]
+    for path, value in places:
+        if isinstance(value, str) and "/" in value:
+            yield source.problem(path, "ký hiệu, chữ viết tắt không được chứa dấu `/`",
+                                 "`/` chỉ đứng giữa số và ký hiệu; các nhóm chữ viết tắt nối bằng `-`")
+
+
+CHECKS: tuple[Check, ...] = (check_required_by_kind, check_year, check_authority, check_recipients,
+                             check_abbreviations)
