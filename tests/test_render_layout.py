@@ -131,7 +131,7 @@ def test_body_in_order_with_sections_items_and_end_mark(notice):
     body = texts[start:end]
     assert body[0].startswith("Năm 2024 là năm bản lề")
     assert body[1].startswith("Để thực hiện thắng lợi nhiệm vụ")
-    headings = [t for t in body if t[:2] in ("I.", "II", "II")]
+    headings = [t for t in body if t[:2] in ("I.", "II")]
     assert headings == ["I. MỤC ĐÍCH", "II. NỘI DUNG THI ĐUA", "III. BIỆN PHÁP THỰC HIỆN"]
     i = body.index("I. MỤC ĐÍCH")
     assert [t[:3] for t in body[i + 1:i + 6]] == ["1. ", "2. ", "3. ", "4. ", "5. "]

@@ -162,19 +162,25 @@ def color(parts: Parts, items: list, params: dict[str, Any]) -> Result:
     return failures if seen else None
 
 
-@check("indent_range")
-def indentspan(parts: Parts, items: list, params: dict[str, Any]) -> Result:
-    low, high = float(params["min_cm"]), float(params["max_cm"])
-    tol = float(params.get("tolerance_cm", 0.02))
+def _in_range(items: list, measure: Callable[[Para], float], low: float, high: float,
+              tol: float, label: str, unit: str) -> Result:
+    """Each non-empty paragraph's `measure` within [low, high] (± tol); None when there is none."""
     failures = []
     paras = [p for p in flatten(items) if not p.is_empty]
     for para in paras:
-        first = para.first_line * CM_PER_PT
-        if not low - tol <= first <= high + tol:
+        value = measure(para)
+        if not low - tol <= value <= high + tol:
             failures.append(
-                Failure(para, f"thụt đầu dòng {num(first, 2)} cm, cần {span(low, high, 'cm')}")
+                Failure(para, f"{label} {num(value, 2)} {unit}, cần {span(low, high, unit)}")
             )
     return failures if paras else None
+
+
+@check("indent_range")
+def indentspan(parts: Parts, items: list, params: dict[str, Any]) -> Result:
+    return _in_range(items, lambda p: p.first_line * CM_PER_PT, float(params["min_cm"]),
+                     float(params["max_cm"]), float(params.get("tolerance_cm", 0.02)),
+                     "thụt đầu dòng", "cm")
 
 
 @check("spacing_min")
@@ -205,17 +211,8 @@ def line_count(para: Para) -> float:
 
 @check("line_spacing")
 def line_spacing(parts: Parts, items: list, params: dict[str, Any]) -> Result:
-    low, high = float(params["min_lines"]), float(params["max_lines"])
-    tol = float(params.get("tolerance", 0.05))
-    failures = []
-    paras = [p for p in flatten(items) if not p.is_empty]
-    for para in paras:
-        lines = line_count(para)
-        if not low - tol <= lines <= high + tol:
-            failures.append(
-                Failure(para, f"giãn dòng {num(lines, 2)} dòng, cần {span(low, high, 'dòng')}")
-            )
-    return failures if paras else None
+    return _in_range(items, line_count, float(params["min_lines"]), float(params["max_lines"]),
+                     float(params.get("tolerance", 0.05)), "giãn dòng", "dòng")
 
 
 @check("uniform_size")

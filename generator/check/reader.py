@@ -397,26 +397,24 @@ def _align(jc: object) -> str:
     }.get(value, value)
 
 
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl:
-        name = local(child)
-        if name == "tr":
+def _children(parent: etree._Element, name: str) -> Iterator[etree._Element]:
+    """Children named `name` (`tr`, `tc`), including those wrapped in content controls."""
+    for child in parent:
+        kind = local(child)
+        if kind == name:
             yield child
-        elif name in ("sdt", "customXml"):
-            content = child.find(w("sdtContent")) if name == "sdt" else child
+        elif kind in ("sdt", "customXml"):
+            content = child.find(w("sdtContent")) if kind == "sdt" else child
             if content is not None:
-                yield from _rows(content)
+                yield from _children(content, name)
+
+
+def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
+    return _children(tbl, "tr")
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        name = local(child)
-        if name == "tc":
-            yield child
-        elif name in ("sdt", "customXml"):
-            content = child.find(w("sdtContent")) if name == "sdt" else child
-            if content is not None:
-                yield from _cells(content)
+    return _children(tr, "tc")
 
 
 def _cell_width(tcpr, grid: list[float], col: int, span: int, outer: float) -> float:
