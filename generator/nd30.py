@@ -50,6 +50,37 @@ def upper(text: str) -> str:
     return nfc(nfc(text).upper())
 
 
+BLANKS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+"""Spaces and tabs as people type or paste them (the no-break and typographic spaces too)."""
+
+
+def tidy(text: str) -> str:
+    """content-format.md "Text as people type it": a run of blanks becomes one space, each
+    line and the whole value are trimmed; a line break the author wrote is kept."""
+    return "\n".join(BLANKS.sub(" ", line).strip() for line in text.split("\n")).strip()
+
+
+def _word_as_name(word: str) -> str:
+    return word if word.endswith(".") else "-".join(p[:1].upper() + p[1:].lower()
+                                                     for p in word.split("-"))
+
+
+def person_name_problem(name: str) -> tuple[str, str] | None:
+    """§7 (P1 II.7c): the signer's name is printed as a name, each syllable capitalised
+    (`Nguyễn Văn An`), never in capitals or in lower case. An abbreviation ending in `.`
+    (`TS.`) is left as written."""
+    words = name.split()
+    letters = "".join(ch for w in words if not w.endswith(".") for ch in w if ch.isalpha())
+    shouting = len(letters) > 1 and letters.isupper()
+    lower = any(ch.islower() for w in words for ch in w[:1] if not w.endswith("."))
+    if not shouting and not lower:
+        return None
+    fixed = " ".join(_word_as_name(w) for w in words)
+    how = "in hoa toàn bộ" if shouting else "có tiếng viết thường"
+    return (f"họ tên người ký {how}: `{name}`; họ tên in dưới chữ ký viết hoa chữ cái đầu "
+            "mỗi tiếng", f"viết `{fixed}`")
+
+
 def pad_day(day: int) -> str:
     """§4 (P1 II.4b): days below 10 take a leading zero (`05`)."""
     return f"{day:02d}"

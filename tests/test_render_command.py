@@ -1,4 +1,4 @@
-"""`vanban render` checks what it wrote, and can skip that or add a PDF."""
+"""`vanban render` checks the document before writing it, and can skip that or add a PDF."""
 
 from __future__ import annotations
 
@@ -7,27 +7,28 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.cli import render as render_cli
+import generator.produce as produce
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml"
 
 
 def test_render_checks_its_output_and_passes(tmp_path, monkeypatch):
     seen = []
-    real = render_cli.check_docx
+    real = produce.check_docx
 
     def spy(data, name=None):
         seen.append(name)
         return real(data, name=name)
 
-    monkeypatch.setattr(render_cli, "check_docx", spy)
+    monkeypatch.setattr(produce, "check_docx", spy)
     result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert seen == [str(tmp_path / "phat_dong-ctdp-31.docx")]
+    assert seen == [str(EXAMPLE)]
+    assert (tmp_path / "phat_dong-ctdp-31.docx").exists()
     assert "KHÔNG ĐẠT" not in result.output
 
 
-def test_a_failing_check_is_reported_with_exit_1(tmp_path, monkeypatch):
+def test_a_failing_check_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
     from generator.check import check_docx
 
     def failing(data, name=None):
@@ -45,18 +46,20 @@ def test_a_failing_check_is_reported_with_exit_1(tmp_path, monkeypatch):
                 target.writestr(item, body)
         return check_docx(out.getvalue(), name=name)
 
-    monkeypatch.setattr(render_cli, "check_docx", failing)
+    monkeypatch.setattr(produce, "check_docx", failing)
     result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path)])
     assert result.exit_code == 1
     assert "nd30.page.margins" in result.output
-    assert (tmp_path / "phat_dong-ctdp-31.docx").exists()
+    assert "--no-check" in result.output
+    assert not (tmp_path / "phat_dong-ctdp-31.docx").exists()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_no_check_skips_the_checker(tmp_path, monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("checker called")
 
-    monkeypatch.setattr(render_cli, "check_docx", refuse)
+    monkeypatch.setattr(produce, "check_docx", refuse)
     result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path), "--no-check"])
     assert result.exit_code == 0, result.output
 

@@ -37,8 +37,8 @@ from generator.content.checks import accept_issuer_alias
 from generator.content.load import validate_data
 from generator.content.source import Source, read_source
 from generator.kinds import KindError, get_kind
-from generator.pipeline import render_model
 from generator.problems import ContentError, Problem
+from generator.produce import NotConformant, make
 from generator.render import TemplateRenderError, compiled_template
 
 STAGING_PREFIX = ".vanban-batch-"
@@ -69,6 +69,9 @@ class BatchOptions:
     fail_fast: bool = False
     force: bool = False
     template: Path | None = None
+    check: str = "first"
+    """Conformance check before a document is staged: `first` (each process's first
+    document: every row shares the template), `all` or `none`."""
 
 
 @dataclass(slots=True)
@@ -155,6 +158,7 @@ class Plan:
     staging: Path
     pattern: str | None
     template: Path | None
+    check: str = "first"
 
 
 class RowRenderer:
@@ -164,6 +168,7 @@ class RowRenderer:
         self.plan = plan
         self.master = master if master is not None else load_master(plan.master)
         self.columns = {c.index: c for c in plan.columns}
+        self.checked = False
 
     def merged(self, row: Row) -> MergedSource:
         name, master = self.plan.data_name, self.master
@@ -194,10 +199,20 @@ class RowRenderer:
         result = RowResult(row.line)
         try:
             content = validate_data(self.merged(row))
-            rendered = render_model(content, self.plan.template)
+            check = self.plan.check == "all" or (self.plan.check == "first" and not self.checked)
+            rendered = make(content, self.plan.template, check=check,
+                            name=f"{self.plan.data_name}:{row.line}")
+            self.checked |= check
             result.stem = naming.stem_for(rendered, self.plan.pattern, row.line)
         except ContentError as exc:
             result.problems = list(exc.problems)
+            return result
+        except NotConformant as exc:
+            result.problems = [Problem(self.plan.data_name, row.line, None, "", line.strip())
+                               for line in exc.report.format_text(False).splitlines()[1:-1]]
+            result.problems.append(Problem(self.plan.data_name, row.line, None, "",
+                                           "văn bản không đạt thể thức nên không được ghi",
+                                           "sửa nội dung hoặc mẫu, hoặc dùng --check none"))
             return result
         except (KindError, TemplateRenderError) as exc:
             result.problems = [Problem(self.plan.data_name, row.line, None, "", str(exc))]
@@ -389,7 +404,7 @@ def run_batch(options: BatchOptions,
     except OSError as exc:
         raise BatchError([f"{out_dir}: không tạo được thư mục: {exc.strerror}"]) from exc
     plan = Plan(options.master, data.name, tuple(data.columns), staging, options.pattern,
-                options.template)
+                options.template, options.check)
     report = BatchReport(data.name, out_dir, [], 0.0)
     stream = results(data.rows(), plan, jobs, _group_size(total, jobs), master)
     try:

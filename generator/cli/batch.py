@@ -11,8 +11,9 @@ import click
 
 from generator.batch.progress import Progress, duration, number
 from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_master, run_batch
-from generator.cli.render import self_check, template_usable, to_pdf
 from generator.kinds import available_kinds
+from generator.pdf import PdfError, convert_to_pdf
+from generator.produce import template_verdict
 
 EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -32,7 +33,10 @@ def _template_refused(template: Path, master: Path) -> bool:
     kind = load_master(master).data.get("kind")
     if not isinstance(kind, str) or kind not in available_kinds():
         return False
-    return not template_usable(template, kind, {})
+    errors, notes = template_verdict(template, kind)
+    for line in errors + notes:
+        click.echo(line, err=True)
+    return bool(errors)
 
 
 def _summary(report: BatchReport) -> str:
@@ -65,8 +69,8 @@ def _summary(report: BatchReport) -> str:
 @click.option("-q", "--quiet", is_flag=True, help="Không in tiến độ và dòng tổng kết.")
 @click.option("--check", "check", type=click.Choice(["first", "all", "none"]), default="first",
               show_default=True,
-              help="Kiểm tra thể thức: văn bản đầu tiên (mọi hàng dùng chung một mẫu), "
-                   "tất cả (chậm hơn khoảng 20 lần), hoặc không kiểm tra.")
+              help="Kiểm tra thể thức trước khi ghi: văn bản đầu tiên (mọi hàng dùng chung "
+                   "một mẫu), tất cả (chậm hơn khoảng 20 lần), hoặc không kiểm tra.")
 @click.option("--pdf", "make_pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice).")
 def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
                   jobs: int | None, fail_fast: bool, force: bool, template: Path | None,
@@ -88,7 +92,7 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
     err = sys.stderr
     show_progress = not quiet and err.isatty()
     options = BatchOptions(master, data, out_dir, pattern, jobs or default_jobs(), fail_fast,
-                           force, template)
+                           force, template, check)
     # `kill` (SIGTERM) stops a batch as Ctrl-C does: cleanly, leaving no partial file.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
@@ -116,12 +120,14 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
     elif not quiet:
         click.echo(_summary(report))
     written = [report.out_dir / r.file for r in report.written]
-    checked = {"first": written[:1], "all": written, "none": []}[check]
     failed = not report.ok
-    for path in checked:
-        failed |= not self_check(path.read_bytes(), path)
     if make_pdf and written:
-        failed |= not to_pdf(written, force)
+        try:
+            for pdf in convert_to_pdf(written, force=force):
+                click.echo(f"  → {pdf}")
+        except PdfError as exc:
+            click.echo(f"PDF: {exc}", err=True)
+            failed = True
     sys.exit(1 if failed else 0)
 
 

@@ -96,7 +96,8 @@ def _list(value: Any) -> list:
 
 
 def check_authority(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
-    """§7: authority lines start with TM./KT./TL./TUQ.; TM. only first; Q. only in a title."""
+    """§7: authority lines start with TM./KT./TL./TUQ.; TM. only first; Q. only in a title;
+    the signer's name is written as a name."""
     for path, signer in _signers(data):
         authority = signer.get("authority")
         lines = [authority] if isinstance(authority, str) else _list(authority)
@@ -113,6 +114,11 @@ def check_authority(data: dict, source: Source, kind: Kind | None) -> Iterator[P
             found = nd30.title_problem(title)
             if found:
                 yield source.problem(path + ("title",), *found)
+        name = signer.get("name")
+        if isinstance(name, str):
+            found = nd30.person_name_problem(name)
+            if found:
+                yield source.problem(path + ("name",), *found)
 
 
 def check_recipients(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:

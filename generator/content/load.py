@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from generator import nd30
 from generator.content import model as m
 from generator.content.checks import CHECKS, accept_issuer_alias, check_kind
 from generator.content.source import Path_, Source, read_source, read_text
@@ -66,13 +67,15 @@ def _hint_for_unknown(path: Path_) -> str:
     return "các trường hợp lệ: " + ", ".join(fields) + extra
 
 
-def _date_hint(value: Any) -> str | None:
-    try:
-        year, month, _ = (int(x) for x in str(value).strip().split("-"))
-        days = calendar.monthrange(year, month)[1]
-        return f"tháng {month} năm {year} có {days} ngày"
-    except (ValueError, calendar.IllegalMonthError):
-        return "ví dụ `2024-01-12` (năm-tháng-ngày)"
+def _date_hint(ctx: dict[str, Any]) -> str:
+    """Why the day does not exist; for a day-first date, the ISO form it was read as."""
+    year, month, day = ctx["year"], ctx["month"], ctx["day"]
+    read = f"đã đọc là `{year:04d}-{month:02d}-{day:02d}` (năm-tháng-ngày); " if ctx["day_first"] else ""
+    if month > 12 and day <= 12:
+        return f"{read}tháng phải từ 1 đến 12; có phải là `{year:04d}-{day:02d}-{month:02d}`?"
+    if not 1 <= month <= 12:
+        return f"{read}tháng phải từ 1 đến 12"
+    return f"{read}tháng {month} năm {year} có {calendar.monthrange(year, month)[1]} ngày"
 
 
 def _translate(error: dict, source: Source) -> Problem:
@@ -85,7 +88,7 @@ def _translate(error: dict, source: Source) -> Problem:
         return source.problem(path, f"trường `{path[-1]}` không có trong định dạng nội dung",
                               _hint_for_unknown(path), key=True)
     if kind in ("date_format", "date_invalid"):
-        hint = _date_hint(value) if kind == "date_invalid" else "ví dụ `2024-01-12` (năm-tháng-ngày)"
+        hint = _date_hint(error["ctx"]) if kind == "date_invalid" else m.DATE_FORMS
         return source.problem(path, f"{error['msg']}: `{value}`", hint)
     if kind in ("greater_than_equal", "less_than_equal"):
         if path == ("number",):
@@ -97,6 +100,18 @@ def _translate(error: dict, source: Source) -> Problem:
         return source.problem(path, f"giá trị {value} không hợp lệ ({word} là {bound})")
     message = MESSAGES.get(kind, error["msg"])
     return source.problem(path, message)
+
+
+def tidy_values(value: Any, under_extra: bool = False) -> Any:
+    """Every text value as `nd30.tidy` makes it, except under `extra:` (the template's own
+    data, handed over as written)."""
+    if isinstance(value, str):
+        return value if under_extra else nd30.tidy(value)
+    if isinstance(value, list):
+        return [tidy_values(v, under_extra) for v in value]
+    if isinstance(value, dict):
+        return {k: tidy_values(v, under_extra or k == "extra") for k, v in value.items()}
+    return value
 
 
 def validate_data(source: Source) -> m.Content:
@@ -111,6 +126,7 @@ def validate_data(source: Source) -> m.Content:
     if not isinstance(data, dict):
         raise ContentError([source.problem((), "tệp nội dung phải là một mục `khóa: giá trị`",
                                            "bắt đầu từ `vanban new phat_dong`")])
+    data = tidy_values(data)
     problems += accept_issuer_alias(data, source)
     kind = check_kind(data, source)
     content = None

@@ -22,7 +22,36 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+DAY_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+"""content-format.md `date`: the day-first forms people write (`12/01/2024`, `12/1/2024`,
+`12-01-2024`, `12.01.2024`) mean the same day as the ISO form."""
+
+DATE_FORMS = "ví dụ `2024-01-12` hoặc `12/01/2024` (ngày/tháng/năm)"
+
+
+def read_date(text: str) -> dt.date:
+    """The day a date written ISO or day-first stands for.
+
+    Raises `PydanticCustomError` `date_format` for text that is no date, `date_invalid`
+    for a day that does not exist; its context holds the ISO form of what was written.
+    """
+    text = text.strip()
+    iso, day_first = ISO_DATE.match(text), DAY_FIRST.match(text)
+    if iso:
+        year, month, day = (int(x) for x in iso.groups())
+    elif day_first:
+        day, month, year = (int(x) for x in day_first.groups())
+    else:
+        raise PydanticCustomError("date_format", "ngày phải viết theo dạng năm-tháng-ngày "
+                                  "hoặc ngày/tháng/năm")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise PydanticCustomError(
+            "date_invalid", "ngày không tồn tại",
+            {"year": year, "month": month, "day": day, "day_first": bool(day_first)},
+        ) from None
 
 
 def _parse_date(value: Any) -> Any:
@@ -31,13 +60,9 @@ def _parse_date(value: Any) -> Any:
     if isinstance(value, dt.date) or value is None:
         return value
     if isinstance(value, str):
-        if not ISO_DATE.match(value.strip()):
-            raise PydanticCustomError("date_format", "ngày phải viết theo dạng năm-tháng-ngày")
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise PydanticCustomError("date_invalid", "ngày không tồn tại") from None
-    raise PydanticCustomError("date_format", "ngày phải viết theo dạng năm-tháng-ngày")
+        return read_date(value)
+    raise PydanticCustomError("date_format", "ngày phải viết theo dạng năm-tháng-ngày "
+                              "hoặc ngày/tháng/năm")
 
 
 def _no_bool(value: Any) -> Any:

@@ -1,0 +1,230 @@
+"""The one way a document reaches the disk: render, check the bytes, write, convert.
+
+`make()` gives a document's bytes and its conformance report without writing
+anything (the web page sends them); `produce()` takes content files to files on
+disk. The command line, the batch and the web page call these and present the
+outcome, so they cannot disagree about what is written.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.check import NotADocx, Report, check_docx
+from generator.content.load import load_content
+from generator.content.model import Content
+from generator.kinds import KindError
+from generator.output import OutputError, write_atomic
+from generator.pdf import PdfError, convert_to_pdf, pdf_complete
+from generator.pipeline import Rendered, render_model
+from generator.problems import ContentError, Problem
+from generator.render import TemplateRenderError
+from generator.templating.lint import check_template
+from generator.templating.parts import NotDocx
+
+NO_CHECK_HINT = "sửa nội dung hoặc mẫu; nếu vẫn muốn ghi văn bản này, dùng --no-check"
+
+
+class NotConformant(Exception):
+    """The rendered document fails the conformance check: it is not written."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        super().__init__(
+            f"{report.file}: văn bản tạo ra không đạt thể thức ({len(report.errors)} lỗi) "
+            f"nên không được ghi ({NO_CHECK_HINT})"
+        )
+
+
+@dataclass(frozen=True)
+class Product(Rendered):
+    """A rendered document and, when it was checked, its conformance report."""
+
+    report: Report | None = None
+
+
+def make(content: Content, template: Path | None = None, *, check: bool = True,
+         name: str = "<văn bản>") -> Product:
+    """Render `content` and check the bytes; raise `NotConformant` when the check fails.
+
+    Raises `KindError` and `TemplateRenderError` for a template that cannot be used.
+    """
+    rendered = render_model(content, template)
+    report = None
+    if check:
+        try:
+            report = check_docx(rendered.docx, name=name)
+        except NotADocx as exc:  # the template produced something Word cannot open
+            raise TemplateRenderError(f"văn bản tạo ra không mở được: {exc}") from exc
+        if not report.ok:
+            raise NotConformant(report)
+    return Product(rendered.content, rendered.kind, rendered.docx, report)
+
+
+@dataclass
+class Outcome:
+    """What became of one content file: where it went, or everything that stopped it."""
+
+    source: Path
+    target: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+    """Mistakes in the content, located in the content file."""
+    errors: list[str] = field(default_factory=list)
+    """Template, conformance, output and PDF failures, one line each."""
+    notes: list[str] = field(default_factory=list)
+    """Lines worth showing that stop nothing (a custom template's warnings)."""
+    report: Report | None = None
+    """The conformance report of the rendered bytes (also when it failed)."""
+    written: list[Path] = field(default_factory=list)
+    product: Product | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.errors
+
+
+def template_verdict(template: Path, kind: str) -> tuple[list[str], list[str]]:
+    """`vanban template check` on a custom template: (errors, notes) as lines to show.
+
+    A template with errors is not used: a document made from it could not be trusted.
+    """
+    try:
+        result = check_template(template, kind)
+    except NotDocx as exc:
+        return [f"{template}: {exc}"], []
+    lines = [f"{template}: {problem}" for problem in result.problems]
+    if not result.errors:
+        return [], lines
+    lines.append(f"{template}: mẫu có {len(result.errors)} lỗi, không dùng để tạo văn bản "
+                 f"loại `{kind}` (xem `vanban template check {template} --kind {kind}`)")
+    return lines, []
+
+
+def produce(
+    contents: Sequence[Path],
+    *,
+    out_file: Path | None = None,
+    out_dir: Path = Path("output"),
+    force: bool = False,
+    template: Path | None = None,
+    check: bool = True,
+    pdf: bool = False,
+) -> list[Outcome]:
+    """Render content files and write what is right: content → checks → render → check the
+    bytes → write atomically → PDF.
+
+    Every file is read, validated, rendered and checked before anything is written;
+    a file with any problem is not written, the others are. `out_file` (one content
+    file only) names the output: a `.pdf` name writes the PDF alone. Existing files
+    are kept unless `force`.
+    """
+    if out_file is not None and len(contents) > 1:
+        raise ValueError("out_file takes one content file")
+    outcomes = [Outcome(Path(p)) for p in contents]
+    verdicts: dict[str, tuple[list[str], list[str]]] = {}
+    planned: dict[Path, Path] = {}
+    for outcome in outcomes:
+        _prepare(outcome, template, verdicts, check)
+        if outcome.product is None:
+            continue
+        target = out_file or Path(out_dir) / f"{outcome.product.default_stem()}.docx"
+        if target in planned:
+            outcome.errors.append(f"{outcome.source}: trùng tên tệp ra {target} với {planned[target]}")
+            continue
+        planned[target] = outcome.source
+        outcome.target = target
+    ready = [o for o in outcomes if o.ok and o.product is not None and o.target is not None]
+    pdf_only = [o for o in ready if o.target is not None and o.target.suffix.lower() == ".pdf"]
+    docx_out = [o for o in ready if o not in pdf_only]
+    for outcome in docx_out:
+        assert outcome.target is not None and outcome.product is not None
+        if pdf and not force and outcome.target.with_suffix(".pdf").exists():
+            outcome.errors.append(f"{outcome.target.with_suffix('.pdf')}: tệp đã có; "
+                                  "dùng --force để ghi đè")
+            continue
+        _write(outcome, outcome.target, outcome.product.docx, force)
+    if pdf:
+        _pdfs_beside([o for o in docx_out if o.ok and o.written], force)
+    for outcome in pdf_only:
+        _pdf_alone(outcome, force)
+    return outcomes
+
+
+def _prepare(outcome: Outcome, template: Path | None,
+             verdicts: dict[str, tuple[list[str], list[str]]], check: bool) -> None:
+    try:
+        content = load_content(outcome.source)
+    except ContentError as exc:
+        outcome.problems = list(exc.problems)
+        return
+    except OSError as exc:
+        outcome.errors.append(f"{outcome.source}: không đọc được tệp: {exc.strerror or exc}")
+        return
+    if template is not None:
+        # Checked once per kind; its lines are shown with the first file that uses it.
+        first = content.kind not in verdicts
+        if first:
+            verdicts[content.kind] = template_verdict(template, content.kind)
+        errors, notes = verdicts[content.kind]
+        if first:
+            outcome.notes += notes
+        if errors:
+            outcome.errors += errors if first else [f"{outcome.source}: mẫu {template} có lỗi"]
+            return
+    try:
+        outcome.product = make(content, template, check=check, name=str(outcome.source))
+        outcome.report = outcome.product.report
+    except NotConformant as exc:
+        outcome.report = exc.report
+        outcome.errors.append(str(exc))
+    except (KindError, TemplateRenderError) as exc:
+        outcome.errors.append(f"{outcome.source}: {exc}")
+
+
+def _write(outcome: Outcome, target: Path, data: bytes, force: bool) -> bool:
+    try:
+        outcome.written.append(write_atomic(target, data, force=force))
+    except OutputError as exc:
+        outcome.errors.append(str(exc))
+        return False
+    except OSError as exc:
+        outcome.errors.append(f"{target}: không ghi được tệp: {exc.strerror or exc}")
+        return False
+    return True
+
+
+def _pdfs_beside(outcomes: list[Outcome], force: bool) -> None:
+    """PDFs beside the written documents, in as few LibreOffice runs as there are cores."""
+    if not outcomes:
+        return
+    try:
+        pdfs = convert_to_pdf([o.written[0] for o in outcomes], force=force)
+    except PdfError as exc:
+        outcomes[0].errors.append(f"PDF: {exc}")
+        return
+    for outcome, made in zip(outcomes, pdfs, strict=True):
+        outcome.written.append(made)
+
+
+def _pdf_alone(outcome: Outcome, force: bool) -> None:
+    """Write only the PDF: the DOCX is converted in a scratch folder, then moved into place."""
+    assert outcome.target is not None and outcome.product is not None
+    target = outcome.target
+    if target.exists() and not force:
+        outcome.errors.append(f"{target}: tệp đã có; dùng --force để ghi đè")
+        return
+    with tempfile.TemporaryDirectory(prefix="vanban-") as scratch:
+        docx = Path(scratch) / f"{target.stem}.docx"
+        docx.write_bytes(outcome.product.docx)
+        try:
+            (made,) = convert_to_pdf([docx])
+        except PdfError as exc:
+            outcome.errors.append(f"PDF: {exc}")
+            return
+        if not pdf_complete(made):
+            outcome.errors.append(f"PDF: {target}: LibreOffice không tạo được tệp PDF hoàn chỉnh")
+            return
+        _write(outcome, target, made.read_bytes(), force)
