@@ -29,7 +29,7 @@ DEFAULT_SECTION_ORDER = (*NAMED_SECTIONS, EXTRA_SECTIONS)
 """content-format.md: the named sections in this order, then the further ones."""
 DEFAULT_TEMPLATE_USES = (
     "issuers", "number_line", "date_line", "title", "subject", "theme", "bases", "body",
-    "signature_rows", "recipients",
+    "signature_tables", "recipients",
 )
 """Names a kind's template must use, or content an author wrote would silently be left out
 (`vanban template check`); a list among them must be looped over."""

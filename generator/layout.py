@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from generator import nd30
+from generator import metrics, nd30
 from generator.content.model import Content, Item, ItemNode
 from generator.kinds import EXTRA_SECTIONS, Kind
 
@@ -20,6 +20,9 @@ ISSUER_BOX_PT = (3600 - 2 * 57) / TWIPS_PER_PT
 """Width available to an issuer's name: the header's left column less its cell margins."""
 BODY_BOX_PT = 9355 / TWIPS_PER_PT
 """Text width of an A4 page with 30 mm and 15 mm side margins."""
+SIGN_BOX_PT = (9354 // 2 - 2 * 57) / TWIPS_PER_PT
+"""Width of a signature cell: half the text width less the cell margins."""
+SIGN_SIZE_PT = 14
 ISSUER_SIZE_PT = 13
 HEADING_SIZE_PT = 14
 
@@ -64,6 +67,8 @@ class SignatureRow:
 
     left: SignatureBlock
     right: SignatureBlock
+    last: bool = False
+    """The last row: `Nơi nhận` stands in it, under the left block."""
 
 
 @dataclass(frozen=True)
@@ -92,8 +97,9 @@ class DocumentContext:
     """Every paragraph from the preamble to the closing; the last one ends with `./.`."""
     signer: SignatureBlock
     """The lead's block (the first signatory)."""
-    signature_rows: list[SignatureRow]
-    """All blocks, two to a row, for documents with more than one signer."""
+    signature_tables: list[list[SignatureRow]]
+    """All blocks, two to a row, for documents with more than one signer: the first row in
+    a table of its own (kept on the page where the body ends), then the other rows."""
     recipients_beside: bool
     """True when there is one signer: `Nơi nhận` then stands on its left, level with it."""
     recipients: list[str]
@@ -186,18 +192,45 @@ def signature_blocks(content: Content, kind: Kind) -> list[SignatureBlock]:
     ]
 
 
+def printed_lines(block: SignatureBlock) -> int:
+    """How many lines a block's capital lines take in its cell, wrapped as Word wraps them."""
+    return sum(
+        max(1, len(metrics.wrap(piece, SIGN_BOX_PT, SIGN_SIZE_PT, bold=True)))
+        for line in block.lines
+        for piece in line.split("\n")
+    )
+
+
+def level(left: SignatureBlock, right: SignatureBlock, last: bool = False) -> SignatureRow:
+    """Two blocks side by side, the shorter padded with empty lines so the names are level."""
+    if not left.name or not right.name:
+        return SignatureRow(left, right, last)
+    a, b = printed_lines(left), printed_lines(right)
+    if a < b:
+        left = SignatureBlock(left.lines + [""] * (b - a), left.name)
+    elif b < a:
+        right = SignatureBlock(right.lines + [""] * (a - b), right.name)
+    return SignatureRow(left, right, last)
+
+
 def signature_rows(blocks: list[SignatureBlock]) -> list[SignatureRow]:
     """content-format.md, Signatories: one signer on the right (with `Nơi nhận` on the left);
     two side by side with the lead on the right; three or more two to a row, in order."""
     if len(blocks) == 1:
         return [SignatureRow(EMPTY_BLOCK, blocks[0])]
     if len(blocks) == 2:
-        return [SignatureRow(blocks[1], blocks[0])]
+        return [level(blocks[1], blocks[0], last=True)]
     rows = []
     for i in range(0, len(blocks), 2):
         pair = blocks[i : i + 2] + [EMPTY_BLOCK]
-        rows.append(SignatureRow(pair[0], pair[1]))
+        rows.append(level(pair[0], pair[1], last=i + 2 >= len(blocks)))
     return rows
+
+
+def signature_tables(rows: list[SignatureRow]) -> list[list[SignatureRow]]:
+    """The grid's rows as tables: LibreOffice keeps a paragraph with the table after it only
+    when that table has one row, so the first row stands alone and the rest follow."""
+    return [rows[:1], rows[1:]] if len(rows) > 1 else [rows]
 
 
 def build_context(content: Content, kind: Kind) -> DocumentContext:
@@ -228,7 +261,7 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
         bases=nd30.basis_lines(content.bases),
         body=body(content, kind),
         signer=blocks[0] if blocks else EMPTY_BLOCK,
-        signature_rows=signature_rows(blocks),
+        signature_tables=signature_tables(signature_rows(blocks)),
         recipients_beside=len(blocks) == 1,
         recipients=nd30.recipient_lines(content.recipients, nd30.archive_line(content.archive, mark)),
         year=str(year),

@@ -103,6 +103,13 @@ def body_paragraphs(doc: DocumentObject) -> list[Paragraph]:
     return [p for p in doc.paragraphs if p.text.strip()]
 
 
+def all_paragraphs(doc: DocumentObject) -> list[Paragraph]:
+    """Paragraphs with text, body and tables, in document order."""
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    paras = (Paragraph(p, doc) for p in doc.element.body.iter(f"{ns}p"))
+    return [p for p in paras if p.text.strip()]
+
+
 def cell_paragraphs(table: Table, row: int, col: int) -> list[Paragraph]:
     return [p for p in table.cell(row, col).paragraphs if p.text.strip()]
 

@@ -37,19 +37,21 @@ def covenant(n: int) -> str:
 @pytest.mark.parametrize("n", [2, 3, 7, 16, 30])
 def test_grid_has_one_block_per_member_two_to_a_row_inside_the_page(n):
     doc = open_docx(render_model(load_content_text(covenant(n))).docx)
-    grid = doc.tables[1]
-    assert len(grid.rows) == 2 * math.ceil(n / 2)
-    # the table and its columns fit the text width: nothing reaches past the margins
-    widths = [int(c.get(f"{W}w")) for c in grid._tbl.tblGrid.findall(f"{W}gridCol")]
-    assert len(widths) == 2 and sum(widths) <= TEXT_WIDTH_TWIPS
-    assert grid._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
+    # the first row in a table of its own (kept with the body's end), the others after it
+    grids = doc.tables[1:]
+    assert [len(g.rows) for g in grids] == [1] + ([math.ceil(n / 2) - 1] if n > 2 else [])
+    for grid in grids:  # the tables fit the text width: nothing reaches past the margins
+        widths = [int(c.get(f"{W}w")) for c in grid._tbl.tblGrid.findall(f"{W}gridCol")]
+        assert len(widths) == 2 and sum(widths) <= TEXT_WIDTH_TWIPS
+        assert grid._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
     blocks = []
-    for r in range(0, len(grid.rows), 2):
+    for grid, r in [(g, r) for g in grids for r in range(len(g.rows))]:
         for c in (0, 1):
-            lines = [p.text for p in cell_paragraphs(grid, r, c)]
-            names = [p.text for p in cell_paragraphs(grid, r + 1, c)]
-            if lines:
-                blocks.append((lines, names))
+            paras = cell_paragraphs(grid, r, c)
+            lines = [p.text for p in paras if p.style.name == "VB Thẩm quyền, chức vụ"]
+            names = [p.text for p in paras if p.style.name == "VB Họ tên người ký"]
+            if names:  # a shorter block is padded with empty lines (level names: tests/pdf)
+                blocks.append(([t for t in lines if t], names))
     assert len(blocks) == n
     # two signers: the lead (listed first) stands on the right; more: in the listed order
     order = [2, 1] if n == 2 else list(range(1, n + 1))
@@ -61,9 +63,9 @@ def test_grid_has_one_block_per_member_two_to_a_row_inside_the_page(n):
         else:
             assert lines[1:] == ["GIÁM ĐỐC"]
     # rows keep a block together on one page
-    for row in grid.rows:
+    for row in [row for g in grids for row in g.rows]:
         assert row._tr.trPr is not None and row._tr.trPr.find(f"{W}cantSplit") is not None
-    first = look(doc, cell_paragraphs(grid, 0, 0)[0])
+    first = look(doc, cell_paragraphs(grids[0], 0, 0)[0])
     assert (first.size, first.bold, first.alignment) == (14, True, ALIGN.CENTER)
 
 
@@ -80,7 +82,16 @@ def test_members_and_roles_are_named_in_the_body():
     assert "Số:" in doc.tables[0].cell(1, 0).text and "/GƯTĐ-CTĐXI" in doc.tables[0].cell(1, 0).text
 
 
-def test_recipients_follow_the_grid():
-    doc = open_docx(render_model(load_content_text(covenant(2))).docx)
-    texts = [p.text for p in body_paragraphs(doc)]
+@pytest.mark.parametrize("n", [2, 3])
+def test_recipients_stand_in_the_last_row_under_the_left_block(n):
+    """In the row's own cell, `Nơi nhận` cannot be pushed alone onto a page of its own."""
+    grid = open_docx(render_model(load_content_text(covenant(n))).docx).tables[-1]
+    last = len(grid.rows) - 1
+    texts = [p.text for p in cell_paragraphs(grid, last, 0) if p.text]
     assert texts[-3:] == ["Nơi nhận:", "- Vụ Thi đua - Khen thưởng (để b/c);", "- Lưu: VT, VP."]
+    if n == 2:  # under the second signer's name
+        assert texts[-4] == "Người Ký Số 2"
+    else:  # the last row's left cell holds the third block, then the recipients
+        assert texts[-4] == "Người Ký Số 3"
+    for r in range(last):
+        assert "Nơi nhận:" not in [p.text for p in cell_paragraphs(grid, r, 0)]

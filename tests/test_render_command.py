@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.cli import main
 import generator.produce as produce
+from generator.cli import main
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml"
 

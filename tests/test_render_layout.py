@@ -11,7 +11,14 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
 from docx.shared import Mm
 from lxml import etree
 
-from tests.docxread import all_text, body_paragraphs, cell_paragraphs, look, open_docx
+from tests.docxread import (
+    all_paragraphs,
+    all_text,
+    body_paragraphs,
+    cell_paragraphs,
+    look,
+    open_docx,
+)
 
 NOTICE = "phat-dong-cuc-ctdp-2024"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -127,7 +134,7 @@ def test_title_subject_and_rule(notice):
 def test_body_in_order_with_sections_items_and_end_mark(notice):
     texts = [p.text for p in body_paragraphs(notice)]
     start = texts.index("Năm 2024") + 2
-    end = texts.index("Nơi nhận:")
+    end = next(i for i, t in enumerate(texts) if t.endswith("./.")) + 1
     body = texts[start:end]
     assert body[0].startswith("Năm 2024 là năm bản lề")
     assert body[1].startswith("Để thực hiện thắng lợi nhiệm vụ")
@@ -147,7 +154,8 @@ def test_body_in_order_with_sections_items_and_end_mark(notice):
 def test_body_formatting(notice):
     paras = body_paragraphs(notice)
     texts = [p.text for p in paras]
-    start, end = texts.index("Năm 2024") + 2, texts.index("Nơi nhận:")
+    start = texts.index("Năm 2024") + 2
+    end = next(i for i, t in enumerate(texts) if t.endswith("./.")) + 1
     for paragraph in paras[start:end]:
         shown = look(notice, paragraph)
         assert shown.size == 14, shown
@@ -165,28 +173,26 @@ def test_body_formatting(notice):
 
 def test_signatures_lead_on_the_right_names_level(notice):
     grid = notice.tables[1]
-    lines_left = [p.text for p in cell_paragraphs(grid, 0, 0)]
-    lines_right = [p.text for p in cell_paragraphs(grid, 0, 1)]
-    assert lines_right == ["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"]
-    assert lines_left == ["TM. BAN CHẤP HÀNH CÔNG ĐOÀN CỤC", "CHỦ TỊCH"]
-    assert [p.text for p in cell_paragraphs(grid, 1, 1)] == ["Đương Quốc Trịnh"]
-    assert [p.text for p in cell_paragraphs(grid, 1, 0)] == ["Đoàn Mạnh Trường"]
-    for row in (0, 1):
-        for col in (0, 1):
-            for paragraph in cell_paragraphs(grid, row, col):
-                shown = look(notice, paragraph)
-                assert (shown.size, shown.bold, shown.alignment) == (14, True, ALIGN.CENTER)
-    name = look(notice, cell_paragraphs(grid, 1, 1)[0])
-    assert name.space_before_pt >= 50  # room for the signature and the seal
+    left = cell_paragraphs(grid, 0, 0)
+    right = cell_paragraphs(grid, 0, 1)
+    assert [p.text for p in right] == ["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Đương Quốc Trịnh"]
+    assert [p.text for p in left][:3] == ["TM. BAN CHẤP HÀNH CÔNG ĐOÀN CỤC", "CHỦ TỊCH",
+                                          "Đoàn Mạnh Trường"]
+    assert [p.text for p in left][3] == "Nơi nhận:"  # under the left block, in the last row
+    for paragraph in left[:3] + right:
+        shown = look(notice, paragraph)
+        assert (shown.size, shown.bold, shown.alignment) == (14, True, ALIGN.CENTER)
+    for name in (left[2], right[2]):
+        assert look(notice, name).space_before_pt >= 50  # room for the signature and the seal
 
 
 def test_recipients(notice):
-    paras = body_paragraphs(notice)
+    paras = all_paragraphs(notice)
     texts = [p.text for p in paras]
     start = texts.index("Nơi nhận:")
     heading = look(notice, paras[start])
     assert (heading.size, heading.bold, heading.italic) == (12, True, True)
-    items = [look(notice, p) for p in paras[start + 1:]]
+    items = [look(notice, p) for p in paras[start + 1:start + 8]]
     assert [i.text for i in items] == [
         "- Thủ trưởng Phan Thị Thắng (để b/c);",
         "- Công đoàn Bộ (để b/c);",
@@ -218,8 +224,11 @@ def test_parts_appear_in_order(notice):
     text = all_text(notice)
     order = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 31/", "Hà Nội, ngày 12",
              "PHÁT ĐỘNG PHONG TRÀO THI ĐUA", "I. MỤC ĐÍCH", "II. NỘI DUNG THI ĐUA",
-             "III. BIỆN PHÁP THỰC HIỆN", "./.", "KT. CỤC TRƯỞNG", "Đương Quốc Trịnh", "Nơi nhận:",
-             "- Lưu: VT, VP, CĐC."]
+             "III. BIỆN PHÁP THỰC HIỆN", "./.",
+             # the signature row: its left cell (the second signer, then `Nơi nhận`), then
+             # its right cell (the lead)
+             "TM. BAN CHẤP HÀNH", "Đoàn Mạnh Trường", "Nơi nhận:", "- Lưu: VT, VP, CĐC.",
+             "KT. CỤC TRƯỞNG", "Đương Quốc Trịnh"]
     positions = [text.index(piece) for piece in order]
     assert positions == sorted(positions)
 

@@ -125,6 +125,8 @@ def body_block() -> list[str]:
         p("{{ para.text }}", "ItemTitle"),
         tag('{%p elif para.style == "member" %}'),
         p("{{ para.text }}", "MemberLine"),
+        tag("{%p elif loop.last %}"),
+        p("{{ para.text }}", "BodyLast"),
         tag("{%p else %}"),
         p("{{ para.text }}", "BodyText"),
         tag("{%p endif %}"),
@@ -146,26 +148,42 @@ def signer_lines(block: str) -> list[str]:
             tag("{%p endfor %}")]
 
 
+def signer_block(block: str) -> list[str]:
+    """A signer's lines and name in one cell, so a block is never split by a page break."""
+    return [tag("{%p if " + block + ".name %}"), *signer_lines(block),
+            p("{{ " + block + ".name }}", "SignerName"), tag("{%p endif %}")]
+
+
 def signature_tables() -> list[str]:
     """One signer: `Nơi nhận` left, level with the block on the right. More: a grid, two blocks
-    a row, the lines in one table row and the names in the next so that names stay level."""
+    a row, each row whole on one page (a block is never split); the layout pads the shorter
+    block of a row so the names stay level, and `Nơi nhận` stands in the last row, under the
+    left block, so it is never alone on a page (nd30-format.md §7, §8)."""
     single = table(
         (SIGN_LEFT, SIGN_RIGHT),
         row(cell(SIGN_LEFT, *recipients_block()),
             cell(SIGN_RIGHT, *signer_lines("signer"), p("{{ signer.name }}", "SignerName")),
             cant_split=True),
     )
-    grid = table(
-        (SIGN_LEFT, SIGN_RIGHT),
-        row(cell(SIGN_LEFT, p("{%tr for row in signature_rows %}")), cell(SIGN_RIGHT, p())),
-        row(cell(SIGN_LEFT, *signer_lines("row.left")),
-            cell(SIGN_RIGHT, *signer_lines("row.right")), cant_split=True),
-        row(cell(SIGN_LEFT, p("{{ row.left.name }}", "SignerName")),
-            cell(SIGN_RIGHT, p("{{ row.right.name }}", "SignerName")), cant_split=True),
-        row(cell(SIGN_LEFT, p("{%tr endfor %}")), cell(SIGN_RIGHT, p())),
-    )
-    return [tag("{%p if recipients_beside %}"), single, tag("{%p else %}"), grid,
-            *recipients_block(), tag("{%p endif %}")]
+    # The grid is printed as tables: the first row alone, then the rest. LibreOffice keeps
+    # the body's last paragraph with a one-row table, not with a table of several rows.
+    # The paragraph before each table keeps with it and keeps two tables apart.
+    grid = [
+        tag("{%p for rows in signature_tables %}"),
+        p("", "TableGap"),
+        table(
+            (SIGN_LEFT, SIGN_RIGHT),
+            row(cell(SIGN_LEFT, p("{%tr for row in rows %}")), cell(SIGN_RIGHT, p())),
+            row(cell(SIGN_LEFT, *signer_block("row.left"), tag("{%p if row.last %}"),
+                     *recipients_block(), tag("{%p endif %}"), p("", "CellEnd")),
+                cell(SIGN_RIGHT, *signer_block("row.right"), p("", "CellEnd")),
+                cant_split=True),
+            row(cell(SIGN_LEFT, p("{%tr endfor %}")), cell(SIGN_RIGHT, p())),
+        ),
+        tag("{%p endfor %}"),
+    ]
+    return [tag("{%p if recipients_beside %}"), single, tag("{%p else %}"), *grid,
+            tag("{%p endif %}")]
 
 
 def section_properties() -> str:
@@ -207,6 +225,7 @@ def style(sid: str, name: str, ppr: str, rpr_xml: str, based: str = "Normal") ->
 
 
 CENTER = '<w:jc w:val="center"/>'
+KEEP = "<w:keepNext/>"
 BODY_PPR = spacing(after=120, line=288) + '<w:ind w:firstLine="567"/><w:jc w:val="both"/>'
 RULE_PPR = spacing(after=80, line=200, rule="exact") + CENTER
 
@@ -245,14 +264,23 @@ def styles_xml() -> str:
         style("Theme", "VB Chủ đề", spacing(after=120) + CENTER, rpr(14, bold=True)),
         style("Basis", "VB Căn cứ", BODY_PPR, rpr(14, italic=True)),
         style("BodyText", "VB Nội dung", BODY_PPR, rpr(14)),
-        style("SectionHeading", "VB Đề mục La Mã", BODY_PPR, rpr(14, bold=True), "BodyText"),
-        style("ItemTitle", "VB Khoản có tiêu đề", BODY_PPR, rpr(14, bold=True), "BodyText"),
+        # A heading never stands alone at the foot of a page.
+        style("SectionHeading", "VB Đề mục La Mã", KEEP + BODY_PPR, rpr(14, bold=True),
+              "BodyText"),
+        style("ItemTitle", "VB Khoản có tiêu đề", KEEP + BODY_PPR, rpr(14, bold=True),
+              "BodyText"),
+        # The body's last paragraph goes to the page of the signature: a signature never
+        # stands alone on a page (nd30-format.md §7).
+        style("BodyLast", "VB Nội dung – đoạn cuối", KEEP, "", "BodyText"),
         style("MemberLine", "VB Đơn vị thành viên", BODY_PPR, rpr(14), "BodyText"),
-        style("BeforeSignatures", "VB Cách khối chữ ký", spacing(line=240), rpr(14)),
+        style("BeforeSignatures", "VB Cách khối chữ ký", KEEP + spacing(line=240), rpr(14)),
         style("SignerLine", "VB Thẩm quyền, chức vụ", '<w:keepNext/>' + CENTER,
               rpr(14, bold=True)),
         style("SignerName", "VB Họ tên người ký", spacing(before=1560, after=240) + CENTER,
               rpr(14, bold=True)),
+        # A cell must end in a paragraph; this one takes no room.
+        style("CellEnd", "VB Cuối ô", spacing(line=20, rule="exact"), rpr(1)),
+        style("TableGap", "VB Trước bảng chữ ký", KEEP + spacing(line=20, rule="exact"), rpr(1)),
         style("RecipientsHeading", "VB Nơi nhận", "<w:keepNext/>", rpr(12, bold=True, italic=True)),
         style("Recipient", "VB Nơi nhận – dòng", "<w:keepNext/>", rpr(11)),
         style("PageNumber", "VB Số trang", CENTER, rpr(14)),

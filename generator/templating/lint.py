@@ -37,7 +37,7 @@ LABELS = {
     "bases": "các căn cứ",
     "body": "nội dung",
     "signer": "khối chữ ký",
-    "signature_rows": "các khối chữ ký",
+    "signature_tables": "các khối chữ ký",
     "recipients": "nơi nhận",
 }
 """What each name is, in the maintainer's words (the field docstrings say it in full)."""

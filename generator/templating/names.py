@@ -463,7 +463,9 @@ class NameChecker:
             if not found:
                 self.bad_step(node, root, steps, i, t, scope, guarded)
                 return Binding(Any)
-        return Binding(t, source if not steps else None)
+        # A slice (`rows[1:]`) is still the list: looping over it loops over the name.
+        whole = all(step.kind == "slice" for step in steps)
+        return Binding(t, source if whole else None)
 
     @staticmethod
     def step(t: Type, step: Step) -> tuple[bool, Type]:

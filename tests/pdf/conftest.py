@@ -19,12 +19,16 @@ import pytest
 from generator.pdf import SOFFICE_ENV, ConversionFailed, convert_to_pdf, find_soffice
 
 from .samples import (
+    COVENANT_PAGINATION,
     EXAMPLES,
     HERE,
+    PAGINATION,
     REAL,
     build_vietnamese_docx,
     covenant_data,
+    covenant_pagination_data,
     long_data,
+    pagination_data,
     write_yaml,
 )
 
@@ -102,9 +106,13 @@ def office_batch(office: str, poppler: None, tmp_path_factory: pytest.TempPathFa
     batch.docx["built:odd-name"] = odd
 
     contents = {f"example:{p.stem}": p for p in EXAMPLES}
-    for name, data in (("derived:covenant16", covenant_data()), ("derived:long", long_data())):
+    derived = [("derived:covenant16", covenant_data()), ("derived:long", long_data())]
+    derived += [(name, pagination_data(*args)) for name, args in PAGINATION.items()]
+    derived += [(name, covenant_pagination_data(*args))
+                for name, args in COVENANT_PAGINATION.items()]
+    for name, data in derived:
         if data is not None:
-            contents[name] = write_yaml(data, src / f"{name.split(':')[1]}.yaml")
+            contents[name] = write_yaml(data, src / f"{name.replace(':', '-')}.yaml")
     for name, content in contents.items():
         batch.content[name] = content
         target = src / f"{name.replace(':', '-')}.docx"

@@ -142,3 +142,48 @@ def long_data() -> dict | None:
     items.extend(list(items) * 2)
     data["contents"] = section
     return data
+
+
+FILLER = ("Các đơn vị tổ chức thực hiện tốt nội dung thi đua, báo cáo kết quả về Thường trực "
+          "Hội đồng thi đua – khen thưởng trước ngày 15 tháng 12.")
+SIGNERS = [
+    {"authority": "KT. Cục trưởng", "title": "Phó Cục trưởng", "name": "Đương Quốc Trịnh"},
+    {"authority": "TM. Ban Chấp hành Công đoàn Cục", "title": "Chủ tịch",
+     "name": "Đoàn Mạnh Trường"},
+    {"title": "Giám đốc", "name": "Nguyễn Văn Hùng", "unit": "Sở Công Thương tỉnh Nghệ An"},
+]
+
+
+def pagination_data(items: int, signers: int) -> dict:
+    """A launch notice whose body ends at a height that moves down the page with `items`:
+    over a range of `items`, the end of the body meets the foot of a page at every point
+    of the signature block and `Nơi nhận`."""
+    return {
+        "kind": "phat_dong",
+        "issuers": [{"parent": "Bộ Công Thương", "name": "Cục Công Thương địa phương",
+                     "abbr": "CTĐP"}],
+        "place": "Hà Nội", "date": "2024-01-12", "subject": "Năm 2024",
+        "contents": [FILLER] * items,
+        "signatories": SIGNERS[:signers],
+        "recipients": ["Công đoàn Bộ (để b/c)", "Các đơn vị thuộc Cục", "Lãnh đạo Cục"],
+        "archive": ["VP"],
+    }
+
+
+PAGINATION = {f"page:s{s}-n{n:02d}": (n, s) for s in (1, 2, 3) for n in range(10, 40)}
+"""One document per (signers, items): 1, 2 and 3 signers (a grid with an odd last row)."""
+
+
+def covenant_pagination_data(members: int, extra_items: int) -> dict | None:
+    """A covenant of `members` units whose body grows by `extra_items` filler items."""
+    data = covenant_data(members)
+    if data is None:
+        return None
+    section = data.get("contents") or []
+    items = section["items"] if isinstance(section, dict) else section
+    items.extend([FILLER] * extra_items)
+    data["contents"] = section
+    return data
+
+
+COVENANT_PAGINATION = {f"page:cov{m:02d}-x{x:02d}": (m, x) for m in (3, 5, 8) for x in range(12)}

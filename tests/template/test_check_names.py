@@ -7,7 +7,7 @@ from pathlib import Path
 from generator.templating.lint import check_template
 from generator.templating.report import ERROR, WARNING
 
-from .docxedit import edited, locate, shipped, without_blocks, without_table
+from .docxedit import edited, locate, shipped, without_blocks
 
 
 def problems(report) -> list[str]:
@@ -85,8 +85,8 @@ def test_names_through_set_and_loop_helpers_are_known(tmp_path: Path):
         shipped(),
         tmp_path / "t.docx",
         (
-            "{%tr for row in signature_rows %}",
-            "{%tr for row in signature_rows if loop.index > 0 %}",
+            "{%tr for row in rows %}",
+            "{%tr for row in rows if loop.index > 0 %}",
         ),
         ("{{ title }}", "{% set t = title %}{{ t }}{{ extra.anything | default('') }}"),
     )
@@ -106,12 +106,12 @@ def test_no_recipients_loop(tmp_path: Path):
 
 
 def test_no_signature_loop_and_no_number_line(tmp_path: Path):
-    grid = without_table(shipped(), tmp_path / "a.docx", "{%tr for row in signature_rows %}")
+    grid = without_blocks(shipped(), tmp_path / "a.docx", "{%p for rows in signature_tables %}")
     path = edited(grid, tmp_path / "t.docx", ("{{ number_line }}", ""))
     report = check_template(path, "phat_dong")
     messages = sorted(p.message for p in report.problems)
     assert [p.code for p in report.problems] == ["missing-use"] * 2, problems(report)
-    assert "`number_line`" in messages[0] and "`signature_rows`" in messages[1]
+    assert "`number_line`" in messages[0] and "`signature_tables`" in messages[1]
 
 
 def test_a_list_used_but_not_looped_over(tmp_path: Path):

@@ -89,7 +89,7 @@ def test_fields_json_matches_a_context_built_from_the_starter():
     assert fields["number_line"]["type"] == "str" and fields["number_line"]["doc"]
     signer = {f["path"]: f for f in fields["signer"]["fields"]}
     assert signer["signer.lines"]["example"] == context.signer.lines
-    assert fields["signature_rows"]["count"] == len(context.signature_rows)
+    assert fields["signature_tables"]["count"] == len(context.signature_tables)
 
 
 def test_render_refuses_a_broken_custom_template_before_writing(tmp_path: Path):
