@@ -88,6 +88,7 @@ def _finding(rule: Rule, status: str, failure: Failure) -> Finding:
         paragraph=para.index if para is not None and para.index else None,
         location=failure.where or (_where(para) if para is not None else ""),
         excerpt=excerpt(para.text) if para is not None else "",
+        style=para.style_name if para is not None else "",
     )
 
 

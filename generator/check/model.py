@@ -89,6 +89,7 @@ class Para:
     prefix: str = ""
     """A bullet printed by list numbering (`- `), not part of the text."""
     style_id: str | None = None
+    style_name: str = ""
     section: int = 0
     fields: list[Field] = field(default_factory=list)
 

@@ -259,6 +259,7 @@ class _Reader:
             shapes=state.shapes,
             prefix=Numbering.bullet_prefix(level),
             style_id=sid,
+            style_name=self.styles.style_name(sid),
             section=section_no + 1,
             fields=state.fields,
         )

@@ -30,6 +30,8 @@ class Finding:
     paragraph: int | None = None
     location: str = ""
     excerpt: str = ""
+    style: str = ""
+    """The paragraph style of the place, as Word names it: where a maintainer fixes it."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +46,7 @@ class Finding:
             "paragraph": self.paragraph,
             "location": self.location,
             "excerpt": self.excerpt,
+            "style": self.style,
         }
 
     def place(self) -> str:

@@ -123,6 +123,8 @@ class _Style:
     rpr: Props
     ppr: Props
     tbl: etree._Element | None = None
+    name: str = ""
+    """The name a user sees in Word (`VB Nội dung`); the id is Word's internal key."""
 
 
 @dataclass
@@ -166,6 +168,7 @@ class StyleResolver:
                 parse_rpr(el.find(w("rPr"))),
                 parse_ppr(el.find(w("pPr"))),
                 el.find(w("tblPr")),
+                val(el.find(w("name"))) or "",
             )
             if on_off_attr(el.get(W + "default")):
                 if kind == "paragraph":
@@ -203,6 +206,11 @@ class StyleResolver:
             if style.tbl is not None:
                 info.cell_margins.update(cell_margins(style.tbl.find(w("tblCellMar"))))
         return info
+
+    def style_name(self, sid: str | None) -> str:
+        """The name of a style as Word shows it; its id when it has none."""
+        style = self._styles.get(sid or "")
+        return (style.name or sid or "") if style else (sid or "")
 
     def paragraph_style_id(self, ppr: Props) -> str | None:
         sid = ppr.get("pStyle")

@@ -65,5 +65,7 @@ def is_title_case(text: str) -> bool:
 
 
 def excerpt(text: str, limit: int = 48) -> str:
-    flat = collapse(text)
+    """The text as written (NFC, blanks made one space), shortened: what a reader sees,
+    never the canonical form the checks compare in."""
+    flat = _SPACES.sub(" ", nfc(text)).strip()
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

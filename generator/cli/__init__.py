@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import click
 
+from generator.cli.vietnamese import install as speak_vietnamese
+
+# Before the commands are made: some of Click's words are fixed when an option is.
+speak_vietnamese()
+
+# ruff: noqa: E402
 from generator.cli.batch import batch_command
 from generator.cli.check import check_command
 from generator.cli.pdf import pdf_command, preview_command

@@ -81,11 +81,16 @@ PAGE_PARTS = ("sections", "document")
 """Rules on the page and the whole text, which do not depend on finding parts."""
 
 
-def _hint(rule_part: str) -> str:
+def _hint(rule_part: str, style: str = "") -> str:
     if rule_part == "sections":
         return (
             "sửa thiết lập trang của mẫu (Layout → Size, Margins, Orientation; "
             "đầu trang khác nhau ở trang đầu)"
+        )
+    if style:
+        return (
+            f"sửa kiểu «{style}» (Modify Style) thay vì định dạng trực tiếp, "
+            "hoặc sửa chữ cố định của đoạn đó"
         )
     return (
         "sửa chữ cố định, hoặc sửa kiểu `VB …` của đoạn đó (Modify Style) thay vì "
@@ -158,7 +163,7 @@ def format_problems(
                 f"format:{rule.id}",
                 rule.severity,
                 message,
-                _hint(rule.part),
+                _hint(rule.part, first.style),
                 location,
                 first.excerpt,
                 "" if location else where,

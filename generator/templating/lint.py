@@ -163,5 +163,6 @@ def check_template(template: Path | str, kind: Kind | str | None = None) -> Temp
             if kind.template.is_file() and kind.template.resolve() != template.resolve():
                 baseline, _, _ = trial_render(kind.template, kind)
             report.problems += format_problems(docx, parts, kind.starter.name, baseline)
+            report.format_checked = True
     report.problems = _ordered(report.problems, parts)
     return report

@@ -98,6 +98,8 @@ class TemplateReport:
     problems: list[TemplateProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What could not be checked, and why (not problems of the template)."""
+    format_checked: bool = False
+    """Whether a trial document was checked against the format rules."""
 
     @property
     def errors(self) -> list[TemplateProblem]:
@@ -117,4 +119,5 @@ class TemplateReport:
             "kind": self.kind,
             "problems": [p.as_dict() for p in self.problems],
             "notes": list(self.notes),
+            "format_checked": self.format_checked,
         }

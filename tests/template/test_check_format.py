@@ -103,3 +103,29 @@ def test_no_format_check_while_tags_are_broken(tmp_path: Path):
     report = check_template(path, "phat_dong")
     assert codes(report) == ["unknown-tag"]
     assert report.notes and "chưa tạo thử" in report.notes[0]
+
+
+def _body_styles_at(tmp_path: Path, half_points: int) -> Path:
+    """The shipped template with its body styles (text, bases, headings) set to a size."""
+    import re
+
+    styles = read_part(shipped(), "word/styles.xml")
+    for sid in ("BodyText", "Basis", "SectionHeading", "ItemTitle"):
+        block = re.search(rf'w:styleId="{sid}".*?</w:style>', styles, re.S).group(0)
+        styles = styles.replace(block, block.replace('w:val="28"', f'w:val="{half_points}"'))
+    original = read_part(shipped(), "word/styles.xml")
+    return edited(shipped(), tmp_path / "t.docx", (original, styles), part="word/styles.xml")
+
+
+def test_body_styles_at_13_pt_are_within_the_decree(tmp_path: Path):
+    report = check_template(_body_styles_at(tmp_path, 26), "phat_dong")
+    assert report.problems == [], [str(p) for p in report.problems]
+
+
+def test_a_body_style_out_of_range_is_named(tmp_path: Path):
+    report = check_template(_body_styles_at(tmp_path, 22), "phat_dong")
+    assert report.errors, "11 pt body text is outside the decree's 13–14 pt"
+    styles = {"VB Nội dung", "VB Căn cứ", "VB Đề mục La Mã", "VB Khoản có tiêu đề"}
+    for problem in report.errors:
+        named = [s for s in styles if f"«{s}»" in problem.hint]
+        assert named, f"the hint names the style to change: {problem}"

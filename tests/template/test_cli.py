@@ -28,6 +28,17 @@ def test_clean_template_exits_0():
     assert "(loại `ke_hoach`): mẫu không có vấn đề gì" in result.output
 
 
+def test_without_a_kind_it_does_not_claim_what_it_did_not_check(tmp_path: Path):
+    import shutil
+
+    unknown = Path(shutil.copy(shipped("ke_hoach"), tmp_path / "mau-rieng.docx"))
+    result = invoke("template", "check", unknown)
+    assert result.exit_code == 0, result.output
+    assert "không có vấn đề gì" not in result.output
+    assert "chưa đối chiếu thể thức" in result.stdout
+    assert "--kind" in result.output
+
+
 def test_problems_exit_1_with_locations_and_hints(tmp_path: Path):
     path = edited(
         shipped(),
