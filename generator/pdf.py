@@ -42,6 +42,11 @@ DEFAULT_RETRIES = 2
 """Extra rounds for documents a failed run did not finish (two bad documents in one run
 need two: the first retry isolates the first culprit, the second the next one)."""
 
+PDF_FILTER = "pdf:writer_pdf_Export"
+PDF_A_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""PDF/A-2b: LibreOffice's PDF export option `SelectPdfVersion` 2 (JSON filter options,
+LibreOffice 7.4 and later). For long-term keeping (nd30-format.md §14), made before signing."""
+
 _POLL = 0.2
 _LOG_NOISE = ("convert ", "Warning: failed to launch javaldx")
 _MAC_SOFFICE = "/Applications/LibreOffice.app/Contents/MacOS/soffice"
@@ -143,6 +148,7 @@ def convert_to_pdf(
     timeout: float = DEFAULT_TIMEOUT,
     force: bool = False,
     retries: int = DEFAULT_RETRIES,
+    pdf_a: bool = False,
 ) -> list[Path]:
     """Convert DOCX files to PDF; return the PDF paths in the order of `docx_paths`.
 
@@ -151,6 +157,7 @@ def convert_to_pdf(
     (default: the number of cores) share the batch. `timeout` is how long a run may
     go without finishing a document. Existing PDFs are overwritten only with
     `force`; otherwise `PdfExists` is raised before anything is converted.
+    `pdf_a` writes PDF/A-2b (for archiving; see `PDF_A_FILTER`).
     Raises `OfficeMissing`, `PdfExists`, `ConversionFailed` (the PDFs that were
     made stay in place, listed in `.done`), `FileNotFoundError`, `ValueError`.
     """
@@ -183,7 +190,7 @@ def convert_to_pdf(
     done: dict[Path, Path] = {}
     failed: dict[Path, str] = {}
     with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as scratch:
-        batch = _Batch(soffice, Path(scratch), timeout)
+        batch = _Batch(soffice, Path(scratch), timeout, PDF_A_FILTER if pdf_a else PDF_FILTER)
         pending = unique
         tries = {doc: 0 for doc in unique}
         culprits: list[Path] = []
@@ -278,8 +285,10 @@ class _RunResult:
 class _Batch:
     """Runs LibreOffice on groups of documents, each run with its own profile."""
 
-    def __init__(self, soffice: str, scratch: Path, timeout: float) -> None:
+    def __init__(self, soffice: str, scratch: Path, timeout: float,
+                 export_filter: str = "") -> None:
         self.soffice = soffice
+        self.export_filter = export_filter or PDF_FILTER
         self.scratch = scratch
         self.timeout = timeout
         self._lock = threading.Lock()
@@ -310,7 +319,7 @@ class _Batch:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            self.export_filter,
             "--outdir",
             str(out),
             *(str(d) for d in docs),

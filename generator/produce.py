@@ -9,7 +9,7 @@ outcome, so they cannot disagree about what is written.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from generator.content.load import load_content
 from generator.content.model import Content
 from generator.kinds import KindError
 from generator.output import OutputError, write_atomic
-from generator.pdf import PdfError, convert_to_pdf, pdf_complete
+from generator.pdf import ConversionFailed, PdfError, convert_to_pdf, pdf_complete
 from generator.pipeline import Rendered, render_model
 from generator.problems import ContentError, Problem
 from generator.render import TemplateRenderError
@@ -228,3 +228,76 @@ def _pdf_alone(outcome: Outcome, force: bool) -> None:
             outcome.errors.append(f"PDF: {target}: LibreOffice không tạo được tệp PDF hoàn chỉnh")
             return
         _write(outcome, target, made.read_bytes(), force)
+
+
+@dataclass
+class Unit:
+    """One issued document's files: the DOCX at `target`, its PDF, its sidecar `<name>.json`."""
+
+    product: Product
+    target: Path
+    sidecar: Callable[[Path | None], bytes] | None = None
+    """The sidecar's bytes, given the PDF made beside the DOCX (None without one)."""
+    written: list[Path] = field(default_factory=list)
+
+
+class UnitsNotWritten(Exception):
+    """Some file of some unit could not be written; none of the units' files were kept."""
+
+
+def write_units(units: Sequence[Unit], *, pdf: bool = False, pdf_a: bool = False) -> None:
+    """Write every unit's DOCX, PDF (with `pdf` or `pdf_a`: PDF/A-2b) and sidecar: all or none.
+
+    Nothing existing is overwritten: every target is checked before anything is
+    written. On any failure (a file that exists, a write error, a failed PDF, an
+    interruption) every file written here is removed and `UnitsNotWritten` raised.
+    PDFs are made in one LibreOffice batch for all units.
+    """
+    made: list[Path] = []
+    try:
+        _refuse_existing(units, pdf or pdf_a)
+        for unit in units:
+            unit.written.append(write_atomic(unit.target, unit.product.docx))
+            made.append(unit.target)
+        pdfs: list[Path | None] = [None] * len(units)
+        if pdf or pdf_a:
+            try:
+                converted = convert_to_pdf([u.target for u in units], pdf_a=pdf_a)
+            except PdfError as exc:
+                if isinstance(exc, ConversionFailed):
+                    made += exc.done
+                raise
+            made += converted
+            pdfs = list(converted)
+            for unit, made_pdf in zip(units, converted, strict=True):
+                unit.written.append(made_pdf)
+        for unit, made_pdf in zip(units, pdfs, strict=True):
+            if unit.sidecar is not None:
+                target = unit.target.with_suffix(".json")
+                unit.written.append(write_atomic(target, unit.sidecar(made_pdf)))
+                made.append(target)
+    except BaseException as exc:
+        for path in made:
+            path.unlink(missing_ok=True)
+        for unit in units:
+            unit.written.clear()
+        if isinstance(exc, OutputError | PdfError):
+            raise UnitsNotWritten(str(exc)) from exc
+        if isinstance(exc, OSError):
+            raise UnitsNotWritten(f"{exc.filename or ''}: không ghi được tệp: "
+                                  f"{exc.strerror or exc}") from exc
+        raise
+
+
+def _refuse_existing(units: Sequence[Unit], pdf: bool) -> None:
+    seen: set[Path] = set()
+    for unit in units:
+        paths = [unit.target, unit.target.with_suffix(".json")]
+        if pdf:
+            paths.append(unit.target.with_suffix(".pdf"))
+        for path in paths:
+            if path.exists():
+                raise OutputError(f"{path}: tệp đã có; không ghi đè văn bản đã cấp số")
+            if path in seen:
+                raise OutputError(f"{path}: hai văn bản cùng tên tệp")
+            seen.add(path)

@@ -12,7 +12,9 @@ speak_vietnamese()
 # ruff: noqa: E402
 from generator.cli.batch import batch_command
 from generator.cli.check import check_command
+from generator.cli.issue import issue_command
 from generator.cli.pdf import pdf_command, preview_command
+from generator.cli.register import register_group
 from generator.cli.render import kinds_command, new_command, render_command, validate_command
 from generator.cli.template import template_group
 
@@ -30,3 +32,5 @@ main.add_command(batch_command)
 main.add_command(check_command)
 main.add_command(pdf_command)
 main.add_command(preview_command)
+main.add_command(issue_command)
+main.add_command(register_group)
