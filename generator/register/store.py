@@ -256,8 +256,10 @@ class Register:
         sql = f"SELECT {', '.join(COLUMNS)} FROM documents"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY issuer, year, scope, series, period, number"
-        return [_row(r) for r in self.execute(sql, params).fetchall()]
+        rows = [_row(r) for r in self.execute(sql, params).fetchall()]
+        # Sorted here, not by the database: its collation would order Vietnamese letters
+        # differently on SQLite and on PostgreSQL.
+        return sorted(rows, key=lambda r: (r.issuer, r.year, r.scope, r.series, r.period, r.number))
 
 
 def _row(values: Sequence[Any]) -> Row:
