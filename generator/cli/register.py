@@ -9,10 +9,15 @@ import click
 from generator.cli.issue import REGISTER_HELP
 from generator.output import OutputError
 from generator.register.export import export, table
-from generator.register.store import Register, RegisterError, Row
+from generator.register.store import Register, RegisterError, Row, is_postgres
 
 
 def _rows(register: str, year: int | None, issuer: str | None) -> list[Row]:
+    if not is_postgres(register) and not Path(register).exists():
+        raise click.ClickException(
+            f"{register}: chưa có sổ đăng ký này (sổ được tạo khi "
+            "cấp số lần đầu bằng `vanban issue`)"
+        )
     try:
         with Register(register) as reg:
             return reg.rows(year=year, issuer=issuer)

@@ -205,7 +205,10 @@ class Register:
             self._migrate()
             yield self
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            try:
+                self._conn.execute("ROLLBACK")
+            except Exception:  # the connection is gone: the server rolls back by itself
+                pass
             raise
         self.execute("COMMIT")
 

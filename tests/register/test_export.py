@@ -114,3 +114,10 @@ def test_export_refuses_other_formats(sqlite_register: str, tmp_path: Path) -> N
 def test_an_unreachable_register_is_a_clear_error(tmp_path: Path) -> None:
     done = CliRunner().invoke(main, ["register", "list", "--register", str(tmp_path)])
     assert done.exit_code == 1 and "thư mục" in done.output
+
+
+def test_listing_a_register_that_does_not_exist_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "so-go-sai.sqlite"
+    done = CliRunner().invoke(main, ["register", "list", "--register", str(missing)])
+    assert done.exit_code == 1 and "chưa có sổ" in done.output
+    assert not missing.exists()
