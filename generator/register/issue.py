@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator.content.load import validate_data
 from generator.content.model import Content
-from generator.content.source import Source, read_source
+from generator.content.source import Source, read_source, read_text
 from generator.kinds import KindError, get_kind
 from generator.problems import ContentError, Problem
 from generator.produce import NotConformant, Unit, UnitsNotWritten, make, write_units
@@ -30,11 +30,19 @@ from generator.render import TemplateRenderError
 DEFAULT_REGIME = "nha_nuoc"
 
 
+@dataclass(frozen=True)
+class ContentText:
+    """Content that is not in a file (the web page's form): its text and a name for messages."""
+
+    name: str
+    text: str
+
+
 @dataclass
 class Issued:
     """One document issued: its number, its files and its register row."""
 
-    source: Path
+    source: str
     number: int
     code: str
     """`05/PĐTĐ-CTĐP`: số, ký hiệu as the register shows it."""
@@ -71,7 +79,7 @@ class _Plan:
 
 
 def issue(
-    contents: Sequence[Path],
+    contents: Sequence[Path | ContentText],
     register: str | Path,
     *,
     date: dt.date | None = None,
@@ -82,8 +90,9 @@ def issue(
 ) -> IssueResult:
     """Issue every content file, or none: see the module's description.
 
-    The date is `date`, else the content's own `date`, else `today` (default: the
-    local date).
+    `contents` are content files, or `ContentText` for content held in memory (the
+    web page issues a finished document with one call). The date is `date`, else
+    the content's own `date`, else `today` (default: the local date).
     """
     result = IssueResult()
     plans = _read(contents, date or None, today or dt.date.today(), result)
@@ -104,7 +113,7 @@ def issue(
                 reg.add(row)
                 result.issued.append(
                     Issued(
-                        Path(plan.source.name),
+                        plan.source.name,
                         row.number,
                         f"{row.number:02d}/{row.code_notation}",
                         list(plan.unit.written),
@@ -124,11 +133,17 @@ def issue(
 
 
 def _read(
-    contents: Sequence[Path], date: dt.date | None, today: dt.date, result: IssueResult
+    contents: Sequence[Path | ContentText],
+    date: dt.date | None,
+    today: dt.date,
+    result: IssueResult,
 ) -> list[_Plan]:
     plans = []
     for path in contents:
-        source = read_source(Path(path))
+        if isinstance(path, ContentText):
+            source = read_text(path.text, path.name)
+        else:
+            source = read_source(Path(path))
         try:
             content = validate_data(source)
         except ContentError as exc:

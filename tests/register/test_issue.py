@@ -14,10 +14,10 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.pdf import SOFFICE_ENV
-from generator.register.issue import issue
+from generator.register.issue import ContentText, issue
 from generator.register.store import Register
 
-from .conftest import PLAN, content_file, files_under
+from .conftest import LAUNCH, PLAN, content_file, files_under
 
 
 def printed_lines(docx: Path) -> list[str]:
@@ -232,3 +232,22 @@ def test_cli_issue_and_its_exit_codes(sqlite_register: str, tmp_path: Path) -> N
     )
     assert failed.exit_code == 1
     assert f"{taken}:" in failed.output and "number:" in failed.output
+
+
+def test_content_held_in_memory_is_issued_with_one_call(
+    sqlite_register: str, tmp_path: Path
+) -> None:
+    """What the web page does with a finished document: no content file on disk."""
+    text = LAUNCH.read_text("utf-8").replace("number: 31", "number:")
+    out = tmp_path / "out"
+    result = issue(
+        [ContentText("biểu mẫu", text)], sqlite_register, date=dt.date(2024, 4, 1), out_dir=out
+    )
+    assert result.ok, (result.problems, result.errors)
+    assert [(d.source, d.code) for d in result.issued] == [("biểu mẫu", "01/PĐTĐ-CTĐP-CĐC")]
+    assert "Số: 01/PĐTĐ-CTĐP-CĐC" in printed_lines(out / "phat_dong-ctdp-01-2024.docx")
+    broken = issue(
+        [ContentText("biểu mẫu", text.replace("place:", "plac:"))], sqlite_register, out_dir=out
+    )
+    assert broken.problems and all(p.file == "biểu mẫu" for p in broken.problems)
+    assert numbers(sqlite_register) == ["01/PĐTĐ-CTĐP-CĐC 2024-04-01"]
