@@ -285,8 +285,9 @@ class _RunResult:
 class _Batch:
     """Runs LibreOffice on groups of documents, each run with its own profile."""
 
-    def __init__(self, soffice: str, scratch: Path, timeout: float,
-                 export_filter: str = "") -> None:
+    def __init__(
+        self, soffice: str, scratch: Path, timeout: float, export_filter: str = ""
+    ) -> None:
         self.soffice = soffice
         self.export_filter = export_filter or PDF_FILTER
         self.scratch = scratch

@@ -284,8 +284,9 @@ def write_units(units: Sequence[Unit], *, pdf: bool = False, pdf_a: bool = False
         if isinstance(exc, OutputError | PdfError):
             raise UnitsNotWritten(str(exc)) from exc
         if isinstance(exc, OSError):
-            raise UnitsNotWritten(f"{exc.filename or ''}: không ghi được tệp: "
-                                  f"{exc.strerror or exc}") from exc
+            raise UnitsNotWritten(
+                f"{exc.filename or ''}: không ghi được tệp: {exc.strerror or exc}"
+            ) from exc
         raise
 
 
