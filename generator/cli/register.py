@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -25,7 +26,7 @@ def _rows(register: str, year: int | None, issuer: str | None) -> list[Row]:
         raise click.ClickException(str(exc)) from exc
 
 
-def _filters(function):  # type: ignore[no-untyped-def]
+def _filters(function: Callable[..., None]) -> Callable[..., None]:
     function = click.option(
         "--issuer", metavar="ABBR", help="Chỉ văn bản của cơ quan có chữ viết tắt ABBR."
     )(function)

@@ -17,7 +17,7 @@ from generator.kinds import Kind
 
 LANGUAGE = "Tiếng Việt"
 
-PRIORITY = {None: 0, "khẩn": 1, "thượng khẩn": 2, "hỏa tốc": 3}
+PRIORITY = {None: 0, "khẩn": 1, "thượng khẩn": 2, "hỏa tốc": 3, "hoả tốc": 3}
 """Phụ lục VI `Priority` (Number 1, "mức độ khẩn"): the decree gives no code table, so
 vanban counts up with urgency: 0 none, 1 Khẩn, 2 Thượng khẩn, 3 Hỏa tốc (ND30 P1 III.2b)."""
 

@@ -251,3 +251,16 @@ def test_content_held_in_memory_is_issued_with_one_call(
     )
     assert broken.problems and all(p.file == "biểu mẫu" for p in broken.problems)
     assert numbers(sqlite_register) == ["01/PĐTĐ-CTĐP-CĐC 2024-04-01"]
+
+
+def test_the_date_is_the_clerk_s_else_the_content_s_else_today(
+    sqlite_register: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    dated = content_file(tmp_path, number=None, date="2024-01-12")
+    undated = content_file(tmp_path, number=None, date=None, year=2024)
+    result = issue([dated, undated], sqlite_register, out_dir=out, today=dt.date(2024, 9, 2))
+    assert [d.row.issued_date for d in result.issued] == ["2024-01-12", "2024-09-02"]
+    clerk = issue([dated], sqlite_register, date=dt.date(2024, 9, 3), out_dir=out)
+    assert [d.row.issued_date for d in clerk.issued] == ["2024-09-03"]
+    assert "Hà Nội, ngày 03 tháng 9 năm 2024" in printed_lines(out / "phat_dong-ctdp-03-2024.docx")
