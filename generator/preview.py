@@ -110,3 +110,15 @@ def preview_png(
     with tempfile.TemporaryDirectory(prefix="vanban-preview-") as tmp:
         (pdf,) = convert_to_pdf([docx_path], tmp, jobs=1, timeout=timeout)
         return pdf_page_png(pdf, png_path, page, dpi)
+
+
+def page_png(pdf: bytes, page: int = 1, dpi: int = DEFAULT_DPI) -> tuple[bytes, int]:
+    """One page of a PDF given as bytes, as PNG bytes, and the PDF's number of pages.
+
+    Raises `ToolMissing`, `PageOutOfRange`, `PdfError`.
+    """
+    with tempfile.TemporaryDirectory(prefix="vanban-preview-") as tmp:
+        source = Path(tmp) / "van-ban.pdf"
+        source.write_bytes(pdf)
+        target = pdf_page_png(source, Path(tmp) / "trang.png", page, dpi)
+        return target.read_bytes(), page_count(source)

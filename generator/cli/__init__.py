@@ -16,6 +16,7 @@ from generator.cli.issue import issue_command
 from generator.cli.pdf import pdf_command, preview_command
 from generator.cli.register import register_group
 from generator.cli.render import kinds_command, new_command, render_command, validate_command
+from generator.cli.serve import serve_command
 from generator.cli.template import template_group
 
 
@@ -34,3 +35,4 @@ main.add_command(pdf_command)
 main.add_command(preview_command)
 main.add_command(issue_command)
 main.add_command(register_group)
+main.add_command(serve_command)
