@@ -21,6 +21,8 @@ demo: $(STAMP)
 		--name "{kind}-{place}-{number}"
 	$(BIN)/vanban batch --force --out-dir output/batch-giao-uoc \
 		content/examples/batch/giao-uoc-master.yaml --data content/examples/batch/blocs.yaml
+	@echo
+	@echo "Trang soạn văn bản cho cán bộ văn phòng: $(BIN)/vanban serve  rồi mở http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests bench tools

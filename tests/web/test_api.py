@@ -41,12 +41,18 @@ def test_validate_locates_problems_in_the_text_sent(client):
 
 
 def test_validate_takes_json_and_locates_in_it(client):
-    data = {"kind": "phat_dong", "issuers": [{"name": "Cục A", "abbr": "CA"}], "place": "Hà Nội",
-            "date": "2024-02-30", "recipients": ["Như trên"],
-            "signatories": [{"title": "Cục trưởng", "name": "Nguyễn Văn A"}]}
+    data = {
+        "kind": "phat_dong",
+        "issuers": [{"name": "Cục A", "abbr": "CA"}],
+        "place": "Hà Nội",
+        "date": "2024-02-30",
+        "recipients": ["Như trên"],
+        "signatories": [{"title": "Cục trưởng", "name": "Nguyễn Văn A"}],
+    }
     text = json.dumps(data, ensure_ascii=False, indent=1)
-    answer = client.post("/api/validate", content=text.encode(),
-                         headers={"Content-Type": "application/json"}).json()
+    answer = client.post(
+        "/api/validate", content=text.encode(), headers={"Content-Type": "application/json"}
+    ).json()
     (problem,) = answer["problems"]
     assert problem["path"] == "date"
     assert text.splitlines()[problem["line"] - 1].strip().startswith('"date"')
@@ -61,7 +67,9 @@ def test_same_problems_as_the_command_line(client, tmp_path):
     except Exception as exc:  # ContentError: what `vanban validate` prints
         expected = [(p.path, p.line, p.column, p.message) for p in exc.problems]
     answer = client.post("/api/validate", content=text.encode(), headers=YAML).json()
-    assert [(p["path"], p["line"], p["column"], p["message"]) for p in answer["problems"]] == expected
+    assert [
+        (p["path"], p["line"], p["column"], p["message"]) for p in answer["problems"]
+    ] == expected
 
 
 def test_render_docx_is_what_vanban_render_writes(client, tmp_path):
@@ -100,7 +108,8 @@ def test_yaml_round_trip_keeps_the_content(client):
 def test_parse_reads_issuer_alias_and_locates_syntax_errors(client):
     alias = "kind: phat_dong\nissuer:\n  name: Cục A\n  abbr: CA\n"
     assert client.post("/api/parse", content=alias.encode(), headers=YAML).json()["data"][
-        "issuers"] == [{"name": "Cục A", "abbr": "CA"}]
+        "issuers"
+    ] == [{"name": "Cục A", "abbr": "CA"}]
     broken = client.post("/api/parse", content=b"kind: [phat_dong\n", headers=YAML).json()
     assert broken["data"] is None and broken["problems"][0]["line"] is not None
 
@@ -119,15 +128,23 @@ def test_form_is_generated_from_the_model_and_the_kind(client):
 def test_every_field_of_the_content_model_is_labelled(client):
     spec = client.get("/api/form?kind=phat_dong").json()
     models = [spec["root"], *spec["models"].values()]
-    unlabelled = [(m["model"], f["name"]) for m in models for f in m["fields"]
-                  if f["label"] == f["name"]]
+    unlabelled = [
+        (m["model"], f["name"]) for m in models for f in m["fields"] if f["label"] == f["name"]
+    ]
     assert unlabelled == []
 
 
 def test_openapi_and_docs_page_are_served(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/kinds", "/api/validate", "/api/render", "/api/preview", "/api/batch",
-                 "/api/batch/{job_id}", "/api/batch/{job_id}/result"):
+    for path in (
+        "/api/kinds",
+        "/api/validate",
+        "/api/render",
+        "/api/preview",
+        "/api/batch",
+        "/api/batch/{job_id}",
+        "/api/batch/{job_id}/result",
+    ):
         assert path in paths
     assert "application/yaml" in paths["/api/validate"]["post"]["requestBody"]["content"]
     assert client.get("/docs").status_code == 200

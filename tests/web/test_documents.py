@@ -9,6 +9,7 @@ import time
 import zipfile
 
 import pytest
+
 from generator.produce import produce
 
 from ..docxread import all_text, open_docx
@@ -22,8 +23,9 @@ PNG = b"\x89PNG\r\n\x1a\n"
 def pdf_text(pdf: bytes, tmp_path, name: str) -> str:
     path = tmp_path / name
     path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_preview_is_a_page_of_the_real_document(client, office):
@@ -35,7 +37,9 @@ def test_preview_is_a_page_of_the_real_document(client, office):
     last = client.post(f"/api/preview?page={pages}", content=LAUNCH.read_bytes(), headers=YAML)
     assert last.status_code == 200 and last.content.startswith(PNG)
     assert last.content != first.content
-    beyond = client.post(f"/api/preview?page={pages + 1}", content=LAUNCH.read_bytes(), headers=YAML)
+    beyond = client.post(
+        f"/api/preview?page={pages + 1}", content=LAUNCH.read_bytes(), headers=YAML
+    )
     assert beyond.status_code == 422
     assert f"trang {pages + 1}" in beyond.json()["problems"][0]["message"]
 
@@ -43,8 +47,11 @@ def test_preview_is_a_page_of_the_real_document(client, office):
 def test_preview_changes_with_the_content(client, office):
     text = LAUNCH.read_text("utf-8")
     before = client.post("/api/preview", content=text.encode(), headers=YAML).content
-    after = client.post("/api/preview", content=text.replace("subject: Năm 2024", "subject: Năm 2025")
-                        .encode(), headers=YAML).content
+    after = client.post(
+        "/api/preview",
+        content=text.replace("subject: Năm 2024", "subject: Năm 2025").encode(),
+        headers=YAML,
+    ).content
     assert before.startswith(PNG) and after.startswith(PNG) and before != after
 
 
@@ -76,8 +83,10 @@ def wait_batch(client, job_id: str) -> dict:
 
 
 def test_batch_gives_a_zip_with_documents_and_manifest(client):
-    files = {"master": ("phat-dong-master.yaml", (BATCH / "phat-dong-master.yaml").read_bytes()),
-             "data": ("units.csv", (BATCH / "units.csv").read_bytes())}
+    files = {
+        "master": ("phat-dong-master.yaml", (BATCH / "phat-dong-master.yaml").read_bytes()),
+        "data": ("units.csv", (BATCH / "units.csv").read_bytes()),
+    }
     started = client.post("/api/batch", files=files, data={"name": "{kind}-{place}-{number}"})
     assert started.status_code == 202
     state = wait_batch(client, started.json()["id"])
@@ -98,14 +107,18 @@ def test_batch_lists_bad_rows_with_row_and_column(client):
     cells = data[2].split(",")
     cells[header.index("date")] = "2024-02-30"
     data[2] = ",".join(cells)
-    files = {"master": ("m.yaml", (BATCH / "phat-dong-master.yaml").read_bytes()),
-             "data": ("units.csv", "\n".join(data).encode())}
+    files = {
+        "master": ("m.yaml", (BATCH / "phat-dong-master.yaml").read_bytes()),
+        "data": ("units.csv", "\n".join(data).encode()),
+    }
     started = client.post("/api/batch", files=files, data={"name": "{kind}-{place}-{number}"})
     state = wait_batch(client, started.json()["id"])
     assert state["state"] == "done" and state["failed"] == 1
     (line,) = state["problems"]
     assert line.startswith("units.csv:3") and "date" in line and "/tmp" not in line
-    archive = zipfile.ZipFile(io.BytesIO(client.get(f"/api/batch/{started.json()['id']}/result").content))
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get(f"/api/batch/{started.json()['id']}/result").content)
+    )
     manifest = archive.read("manifest.csv").decode("utf-8-sig")
     assert "error" in manifest
 

@@ -31,7 +31,9 @@ def test_body_over_the_limit_is_413():
     answer = client.post("/api/validate", content=b"x" * 1001, headers=YAML)
     assert answer.status_code == 413
     assert "quá lớn" in answer.json()["detail"]
-    assert client.post("/api/validate", content=b"kind: phat_dong\n", headers=YAML).status_code == 200
+    assert (
+        client.post("/api/validate", content=b"kind: phat_dong\n", headers=YAML).status_code == 200
+    )
 
 
 def test_streamed_body_over_the_limit_is_413():
@@ -51,21 +53,26 @@ def test_upload_over_the_limit_is_413():
     assert client.post("/api/batch", files=files).status_code == 413
 
 
-@pytest.mark.parametrize("headers", [
-    {"Origin": "http://evil.example"},
-    {"Origin": "null"},
-    {"Origin": "http://127.0.0.1:9999"},
-    {"Sec-Fetch-Site": "cross-site"},
-])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Origin": "http://127.0.0.1:9999"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ],
+)
 def test_posts_from_another_origin_are_refused(client, headers):
     answer = client.post("/api/render", content=LAUNCH.read_bytes(), headers={**YAML, **headers})
     assert answer.status_code == 403
 
 
 def test_posts_from_the_page_itself_are_accepted(client):
-    answer = client.post("/api/validate", content=LAUNCH.read_bytes(),
-                         headers={**YAML, "Origin": "http://127.0.0.1:8000",
-                                  "Sec-Fetch-Site": "same-origin"})
+    answer = client.post(
+        "/api/validate",
+        content=LAUNCH.read_bytes(),
+        headers={**YAML, "Origin": "http://127.0.0.1:8000", "Sec-Fetch-Site": "same-origin"},
+    )
     assert answer.status_code == 200 and answer.json()["ok"]
 
 
@@ -73,7 +80,7 @@ def test_password_is_asked_for_every_page_and_api():
     client = small_client(password="bí mật")
     assert client.get("/").status_code == 401
     assert client.get("/api/kinds").status_code == 401
-    wrong = base64.b64encode("x:sai".encode()).decode()
+    wrong = base64.b64encode(b"x:sai").decode()
     assert client.get("/api/kinds", headers={"Authorization": f"Basic {wrong}"}).status_code == 401
     good = base64.b64encode("x:bí mật".encode()).decode()
     assert client.get("/api/kinds", headers={"Authorization": f"Basic {good}"}).status_code == 200
@@ -97,10 +104,19 @@ def test_temporary_files_are_removed_when_requests_end(office, monkeypatch, tmp_
     app = create_app(Settings(office_workers=1))
     client = TestClient(app, base_url="http://127.0.0.1:8000")
     try:
-        assert client.post("/api/preview", content=LAUNCH.read_bytes(), headers=YAML).status_code == 200
-        assert client.post("/api/render?format=pdf", content=LAUNCH.read_bytes(),
-                           headers=YAML).status_code == 200
-        left = sorted(p.name for p in Path(scratch).iterdir() if not p.name.startswith("vanban-office-"))
+        assert (
+            client.post("/api/preview", content=LAUNCH.read_bytes(), headers=YAML).status_code
+            == 200
+        )
+        assert (
+            client.post(
+                "/api/render?format=pdf", content=LAUNCH.read_bytes(), headers=YAML
+            ).status_code
+            == 200
+        )
+        left = sorted(
+            p.name for p in Path(scratch).iterdir() if not p.name.startswith("vanban-office-")
+        )
         assert left == []
     finally:
         app.state.pool.close()
@@ -112,8 +128,9 @@ def test_thirty_requests_at_once_are_all_answered(live_server, office):
     kinds = ["validate", "render?format=docx", "preview?page=1"]
 
     def ask(n: int) -> int:
-        request = urllib.request.Request(f"{live_server}/api/{kinds[n % 3]}", data=body,
-                                         headers=YAML, method="POST")
+        request = urllib.request.Request(
+            f"{live_server}/api/{kinds[n % 3]}", data=body, headers=YAML, method="POST"
+        )
         try:
             with urllib.request.urlopen(request, timeout=300) as answer:
                 answer.read()

@@ -1,0 +1,181 @@
+"""The page in a real browser: Debian's Chromium, headless, driven by Selenium."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from ..docxread import all_text, open_docx
+from .conftest import EXAMPLES, need
+
+CHROMIUM = ("chromium", "chromium-browser", "google-chrome")
+DRIVER = "chromedriver"
+LAUNCH = EXAMPLES / "phat-dong-cuc-ctdp-2024.yaml"
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory, office):
+    binary = next((shutil.which(b) for b in CHROMIUM if shutil.which(b)), None)
+    driver_path = shutil.which(DRIVER) or (
+        "/usr/lib/chromium/chromedriver"
+        if Path("/usr/lib/chromium/chromedriver").exists()
+        else None
+    )
+    if not binary or not driver_path:
+        need("Chromium and its driver", "apt-get install chromium chromium-driver")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    downloads = tmp_path_factory.mktemp("downloads")
+    options = Options()
+    options.binary_location = binary
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--lang=vi",
+    ):
+        options.add_argument(arg)
+    options.add_experimental_option(
+        "prefs",
+        {
+            "download.default_directory": str(downloads),
+            "download.prompt_for_download": False,
+        },
+    )
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.downloads = downloads
+    yield driver
+    driver.quit()
+
+
+def wait(condition, timeout: float = 90.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def by_testid(driver, name: str):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.CSS_SELECTOR, f'[data-testid="{name}"]')
+
+
+def preview_state(driver) -> tuple[str, str]:
+    """The preview's version and a hash of its pixels as the browser drew them."""
+    version = by_testid(driver, "preview").get_attribute("data-version") or ""
+    pixels = driver.execute_script("""
+        const img = document.querySelector('[data-testid="preview"]');
+        if (!img.complete || !img.naturalWidth) return '';
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth; c.height = img.naturalHeight;
+        c.getContext('2d').drawImage(img, 0, 0);
+        return c.toDataURL('image/png');""")
+    return version, hashlib.sha256(pixels.encode()).hexdigest() if pixels else ""
+
+
+def loaded_preview(driver, after: str = "") -> tuple[str, str]:
+    return wait(
+        lambda: (lambda s: s if s[0] and s[0] != after and s[1] else None)(preview_state(driver)),
+        what="the preview",
+    )
+
+
+def choose_kind(driver, name: str) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    Select(by_testid(driver, "kind")).select_by_value(name)
+
+
+def type_into(element, text: str) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    element.send_keys(Keys.CONTROL, "a")
+    element.send_keys(Keys.DELETE)
+    element.send_keys(text)
+
+
+def test_a_clerk_makes_a_document(browser, live_server):
+    driver = browser
+    driver.get(live_server + "/")
+    first = loaded_preview(driver)
+
+    # Another kind: its own form, from its starter (members for a covenant).
+    choose_kind(driver, "giao_uoc")
+    wait(
+        lambda: driver.find_elements("css selector", '[data-field="members"]'), what="covenant form"
+    )
+    covenant = loaded_preview(driver, after=first[0])
+    assert covenant[1] != first[1]
+    choose_kind(driver, "phat_dong")
+    wait(
+        lambda: not driver.find_elements("css selector", '[data-field="members"]'),
+        what="launch notice form",
+    )
+    before = loaded_preview(driver, after=covenant[0])
+
+    # Edit the subject: the printed page changes.
+    type_into(by_testid(driver, "field-subject"), "Năm 2031 đổi mới")
+    after = loaded_preview(driver, after=before[0])
+    assert after[1] != before[1]
+
+    # A bad edit: the problem is listed, located, and shown beside its field.
+    type_into(by_testid(driver, "field-place"), " ")
+    problems = wait(lambda: by_testid(driver, "problems").text, what="problems")
+    assert "place" in problems and "dòng" in problems and "cột" in problems
+    beside = driver.find_element(
+        "css selector", '[data-field="place"] [data-testid="field-problem"]'
+    )
+    assert beside.text
+    assert by_testid(driver, "field-place").get_attribute("aria-invalid") == "true"
+    type_into(by_testid(driver, "field-place"), "Hà Nội")
+    wait(lambda: not by_testid(driver, "problems").text.strip(), what="problems cleared")
+
+    # Download the DOCX and open it.
+    by_testid(driver, "download-docx").click()
+    docx = wait(lambda: next(iter(driver.downloads.glob("*.docx")), None), what="the download")
+    text = wait(
+        lambda: docx.stat().st_size and all_text(open_docx(docx.read_bytes())),
+        what="a complete download",
+    )
+    assert "Năm 2031 đổi mới" in text and "Hà Nội, ngày" in text
+
+
+def test_page_turns_and_keyboard(browser, live_server):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    driver = browser
+    driver.get(live_server + "/")
+    starter = loaded_preview(driver)
+    # Open a content file of several pages, as written for the command line.
+    by_testid(driver, "open").send_keys(str(LAUNCH))
+    first = loaded_preview(driver, after=starter[0])
+    assert by_testid(driver, "field-subject").get_attribute("value") == "Năm 2024"
+    assert by_testid(driver, "page-label").text.startswith("Trang 1/")
+    by_testid(driver, "page-next").send_keys(Keys.ENTER)
+    second = loaded_preview(driver, after=first[0])
+    assert second[1] != first[1]
+    assert by_testid(driver, "page-label").text.startswith("Trang 2/")
+    # The controls are reached with the Tab key alone.
+    driver.execute_script("document.querySelector('.skip').focus()")
+    reached = set()
+    for _ in range(80):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        reached.add(driver.switch_to.active_element.get_attribute("data-testid"))
+    assert {"kind", "open", "save", "download-docx", "download-pdf", "field-subject"} <= reached
+    # Nothing is loaded from elsewhere: the page works offline.
+    sources = driver.execute_script(
+        "return [...document.querySelectorAll('script[src],link[href]')].map(e => e.src || e.href)"
+    )
+    assert sources and all(s.startswith(live_server + "/") for s in sources)
