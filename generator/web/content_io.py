@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -51,8 +54,17 @@ def body_text(body: bytes, content_type: str | None = None) -> str:
 
 
 def load(text: str) -> Content:
-    """Validate content text; raises `ContentError` with every problem, located in `text`."""
-    return load_content_text(text, CONTENT_NAME)
+    """Validate content text; raises `ContentError` with every problem, located in `text`.
+
+    The content is named as a file in a folder of its own, empty and removed at once: a
+    path it gives (a table's `data:`) is read relative to that folder, never relative to
+    the server's working folder.
+    """
+    with tempfile.TemporaryDirectory(prefix="vanban-content-") as folder:
+        try:
+            return load_content_text(text, str(Path(folder) / CONTENT_NAME))
+        except ContentError as exc:
+            raise ContentError([replace(p, file=CONTENT_NAME) for p in exc.problems]) from None
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:
