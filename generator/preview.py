@@ -83,8 +83,9 @@ def pdf_page_png(
     return _draw(pdf_path, png_path, page, dpi)
 
 
-def _draw(pdf_path: str | os.PathLike[str], png_path: str | os.PathLike[str], page: int,
-          dpi: int) -> Path:
+def _draw(
+    pdf_path: str | os.PathLike[str], png_path: str | os.PathLike[str], page: int, dpi: int
+) -> Path:
     """Draw a page known to exist."""
     pdftoppm = _tool("pdftoppm")
     target = Path(png_path).absolute()
@@ -121,8 +122,9 @@ def preview_png(
         return pdf_page_png(pdf, png_path, page, dpi)
 
 
-def page_png(pdf: bytes, page: int = 1, dpi: int = DEFAULT_DPI,
-             pages: int | None = None) -> tuple[bytes, int]:
+def page_png(
+    pdf: bytes, page: int = 1, dpi: int = DEFAULT_DPI, pages: int | None = None
+) -> tuple[bytes, int]:
     """One page of a PDF given as bytes, as PNG bytes, and the PDF's number of pages
     (counted unless `pages` is given).
 

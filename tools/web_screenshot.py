@@ -52,8 +52,12 @@ def main() -> int:
         time.sleep(1)
         driver.find_element("css selector", '[data-testid="open"]').send_keys(str(EXAMPLE))
         deadline = time.monotonic() + 60
-        while "Năm 2024" not in (driver.find_element("css selector", '[data-testid="field-subject"]')
-                                 .get_attribute("value") or ""):
+        while "Năm 2024" not in (
+            driver.find_element("css selector", '[data-testid="field-subject"]').get_attribute(
+                "value"
+            )
+            or ""
+        ):
             time.sleep(0.2)
         while time.monotonic() < deadline:
             if "đã cập nhật" in driver.find_element("id", "status").text:
