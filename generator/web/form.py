@@ -6,7 +6,8 @@ help; the kind's profile gives the headings of its named sections and the
 fields it requires. So a new field or a new kind gets its form with no web code.
 
 The spec the page receives is the schema simplified to what a form needs:
-`text` (`long` for paragraphs), `integer`, `boolean`, `date`, `list` (`of`),
+`text` (`long` for paragraphs), `integer`, `number`, `enum` (`values`), `boolean`, `date`,
+`list` (`of`),
 `object` (`fields`, `model`), `choice` (`options`: a value may take one of
 several shapes, like an item that is text or text with sub-items), `raw`
 (free data, kept as it is) and `ref` (a model defined once in `models`).
@@ -48,6 +49,10 @@ def _node(schema: dict[str, Any], model: str, name: str) -> dict[str, Any]:
             return _node(real[0], model, name)
         return {"type": "choice", "options": [_node(o, model, name) for o in real]}
     kind = schema.get("type")
+    if "enum" in schema or "const" in schema:
+        return {"type": "enum", "values": schema.get("enum", [schema.get("const")])}
+    if kind == "number":
+        return {"type": "number"}
     if kind == "string" and schema.get("format") == "date":
         return {"type": "date"}
     if kind == "string":

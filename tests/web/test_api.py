@@ -148,3 +148,18 @@ def test_openapi_and_docs_page_are_served(client):
         assert path in paths
     assert "application/yaml" in paths["/api/validate"]["post"]["requestBody"]["content"]
     assert client.get("/docs").status_code == 200
+
+
+def test_page_and_docs_load_nothing_from_elsewhere(client):
+    import re
+
+    for path in ("/", "/docs"):
+        html = client.get(path).text
+        sources = re.findall(r'(?:src|href)="([^"]+)"', html)
+        assert sources, path
+        for source in sources:
+            assert source.startswith(("/", "#")), f"{path} loads {source}"
+            if source.startswith("/static/"):
+                body = client.get(source).text
+                assert client.get(source).status_code == 200
+                assert not re.search(r"https?://", body), f"{source} names another site"

@@ -45,6 +45,7 @@
       switch (node.type) {
         case "list": return [];
         case "boolean": return false;
+        case "enum": return node.values[0];
         case "choice": return this.blank(node.options[0]);
         case "object": {
           const out = {};
@@ -93,6 +94,21 @@
       if (node.type === "boolean") {
         return el("input", { type: "checkbox", id, "data-testid": testid, checked: Boolean(value),
           onchange: (e) => store(e.target.checked) });
+      }
+      if (node.type === "enum") {
+        const select = el("select", { id, "data-testid": testid,
+          onchange: (e) => store(e.target.value === "" ? undefined : e.target.value) });
+        if (optional) select.append(el("option", { value: "", text: "(không chọn)" }));
+        for (const v of node.values) select.append(el("option", { value: v, text: v }));
+        select.value = value ?? "";
+        return select;
+      }
+      if (node.type === "number") {
+        return el("input", { type: "text", inputmode: "decimal", id, "data-testid": testid, value: value ?? "",
+          oninput: (e) => {
+            const text = e.target.value.trim();
+            store(text === "" ? (optional ? undefined : "") : (/^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text));
+          } });
       }
       if (node.type === "integer") {
         return el("input", { type: "number", id, "data-testid": testid, value: value ?? "",
@@ -186,7 +202,7 @@
         const inner = this.resolve(node.of);
         const itemLabel = `${label} ${i + 1}`;
         const part = this.value(inner, item, [...path, i], value, i,
-          ["text", "integer", "date"].includes(inner.type) ? null : itemLabel, "", true);
+          ["text", "integer", "number", "enum", "date"].includes(inner.type) ? null : itemLabel, "", true);
         const first = part.querySelector("input,textarea,select");
         if (first && !first.getAttribute("aria-label") && part.querySelector("label") === null) {
           first.setAttribute("aria-label", itemLabel);
