@@ -179,3 +179,28 @@ def test_page_turns_and_keyboard(browser, live_server):
         "return [...document.querySelectorAll('script[src],link[href]')].map(e => e.src || e.href)"
     )
     assert sources and all(s.startswith(live_server + "/") for s in sources)
+
+
+def test_batch_from_the_page(browser, live_server):
+    import urllib.request
+
+    driver = browser
+    driver.get(live_server + "/")
+    driver.find_element("css selector", "#batch-details summary").click()
+    batch = EXAMPLES / "batch"
+    by_testid(driver, "batch-master").send_keys(str(batch / "phat-dong-master.yaml"))
+    by_testid(driver, "batch-data").send_keys(str(batch / "units.xlsx"))
+    by_testid(driver, "batch-name").send_keys("{kind}-{place}-{number}")
+    by_testid(driver, "batch-start").click()
+    link = wait(
+        lambda: (lambda a: a if a.get_attribute("hidden") is None else None)(
+            by_testid(driver, "batch-result")
+        ),
+        what="the batch to finish",
+    )
+    progress = by_testid(driver, "batch-progress")
+    assert progress.get_attribute("value") == progress.get_attribute("max") != "0"
+    assert "Xong" in by_testid(driver, "batch-status").text
+    with urllib.request.urlopen(link.get_attribute("href")) as answer:
+        assert answer.headers["Content-Type"] == "application/zip"
+        assert answer.read().startswith(b"PK")
