@@ -161,11 +161,17 @@ async def preview(request: Request, page: Annotated[int, Query(ge=1)] = 1) -> Re
 @router.post(
     "/yaml",
     response_class=Response,
-    summary="Nội dung (JSON) thành tệp YAML để lưu",
-    responses={200: {"content": {"application/yaml": {}}}},
+    summary="Nội dung (JSON hoặc YAML) thành tệp YAML để lưu",
+    openapi_extra=CONTENT_BODY,
+    responses={200: {"content": {"application/yaml": {}}}, **PROBLEMS},
 )
 async def to_yaml(request: Request) -> Response:
-    data = await request.json()
+    try:
+        data, problems = content_io.data_of(await _text(request))
+    except BodyError as exc:
+        return _refused([exc.problem])
+    if problems:
+        return _refused(problems)
     return Response(content_io.to_yaml(data), media_type="application/yaml; charset=utf-8")
 
 

@@ -163,3 +163,8 @@ def test_page_and_docs_load_nothing_from_elsewhere(client):
                 body = client.get(source).text
                 assert client.get(source).status_code == 200
                 assert not re.search(r"https?://", body), f"{source} names another site"
+
+
+def test_yaml_of_text_that_is_not_content_is_refused(client):
+    answer = client.post("/api/yaml", content=b"{bad", headers={"Content-Type": "application/json"})
+    assert answer.status_code == 422 and answer.json()["problems"][0]["line"] == 1
