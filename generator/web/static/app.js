@@ -14,6 +14,7 @@
   let timer = null;
   let asked = 0; // the latest refresh; older answers are dropped
   let previewUrl = null;
+  let edited = false; // the content was changed since it was opened or chosen
 
   function status(text) { $("status").textContent = text; }
 
@@ -134,7 +135,8 @@
     const kind = kinds.find((k) => k.name === data.kind) || kinds[0];
     $("kind").value = kind.name;
     return api(`/api/form?kind=${encodeURIComponent(kind.name)}`).then((r) => r.json()).then((spec) => {
-      form = new Form($("form"), spec, data, () => schedule());
+      edited = false;
+      form = new Form($("form"), spec, data, () => { edited = true; schedule(); });
       form.draw();
       page = 1;
       refresh();
@@ -143,6 +145,12 @@
 
   function chooseKind() {
     const kind = kinds.find((k) => k.name === $("kind").value);
+    if (edited && data && !window.confirm(
+      "Đổi loại văn bản sẽ thay nội dung đang soạn bằng nội dung mẫu của loại mới. " +
+      "Nội dung chưa lưu sẽ mất. Tiếp tục?")) {
+      $("kind").value = data.kind;
+      return;
+    }
     load(structuredClone(kind.starter));
   }
 
