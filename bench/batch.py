@@ -14,6 +14,11 @@ of the largest worker, and the Python heap peak from tracemalloc) and the
 ratios to the baseline, with the targets (>= 15x with 1 job, >= 25x with 2
 jobs, peak < 100 MB).
 
+The cost of breaking capitalised names where a clerk would (`generator/linebreak.py`)
+is measured in the same run: each batch is also run with the breaking switched off
+(names printed in capitals on one line, as before it existed), and the difference in
+throughput is printed (target: within 10 %).
+
 The batch writes every document to disk (the baseline writes none), so the
 folder matters: `--dir` on a local disk measures vanban; a folder that other
 programs watch (file indexers, sync clients) makes every file cost more.
@@ -45,6 +50,7 @@ TARGET_ONE_JOB = 15.0
 TARGET_TWO_JOBS = 25.0
 TARGET_PEAK_MB = 100.0
 BASELINE_GROUP = 50
+TARGET_BREAK_COST = 0.10
 
 PROVINCES = [
     "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
@@ -77,34 +83,54 @@ def write_units(path: Path, n: int) -> None:
             ])
 
 
-def child(units: Path, out_dir: Path, jobs: int, heap: bool) -> None:
+def child(units: Path, out_dir: Path, jobs: int, heap: bool, breaks: bool = True) -> None:
     """One batch, in this fresh process; prints its figures as JSON.
 
     With `heap`, tracemalloc follows the main process's Python allocations (it
-    slows them down several times, so that run is not timed).
+    slows them down several times, so that run is not timed). Without `breaks`,
+    names are put in capitals and never broken (workers are forked: they inherit it).
     """
     from generator.batch.runner import BatchOptions, run_batch
 
+    if not breaks:
+        import generator.linebreak
+        from generator.nd30 import upper
+
+        generator.linebreak.name_lines = lambda written, box: upper(written)
+
     if heap:
         tracemalloc.start()
+    def cpu() -> float:
+        """Seconds of CPU this process and its ended workers have used."""
+        return sum(
+            usage.ru_utime + usage.ru_stime
+            for usage in (resource.getrusage(resource.RUSAGE_SELF),
+                          resource.getrusage(resource.RUSAGE_CHILDREN))
+        )
+
+    cpu_started = cpu()
     started = time.perf_counter()
     report = run_batch(BatchOptions(MASTER, units, out_dir, PATTERN, jobs))
     elapsed = time.perf_counter() - started
+    cpu_used = cpu() - cpu_started
     assert report.ok and len(report.written) == len(report.results), report.problem_lines()[:5]
     print(json.dumps({
         "docs": len(report.written),
         "seconds": elapsed,
+        "cpu_seconds": cpu_used,
         "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "heap_peak_mb": tracemalloc.get_traced_memory()[1] / 2**20 if heap else None,
     }))
 
 
-def run_child(units: Path, out_dir: Path, jobs: int, heap: bool = False) -> dict:
+def run_child(units: Path, out_dir: Path, jobs: int, heap: bool = False,
+              breaks: bool = True) -> dict:
     """One batch in a fresh process, into a fresh folder. Folders are removed only at the
     end: deleting thousands of files keeps some disks busy long after, slowing the next run."""
     found = subprocess.run(
-        [sys.executable, __file__, "--child", str(units), str(out_dir), str(jobs), str(int(heap))],
+        [sys.executable, __file__, "--child", str(units), str(out_dir), str(jobs), str(int(heap)),
+         str(int(breaks))],
         check=True, capture_output=True, text=True, cwd=ROOT)
     return json.loads(found.stdout.strip().splitlines()[-1])
 
@@ -112,6 +138,7 @@ def run_child(units: Path, out_dir: Path, jobs: int, heap: bool = False) -> dict
 def best_of(runs: list[dict]) -> dict:
     """The fastest run (other programs only ever slow a run down), with the largest peaks."""
     best = dict(min(runs, key=lambda r: r["seconds"]))
+    best["runs"] = runs
     best["main_rss_mb"] = max(r["main_rss_mb"] for r in runs)
     best["worker_rss_mb"] = max(r["worker_rss_mb"] for r in runs)
     return best
@@ -168,6 +195,39 @@ def render_only(docs: int) -> dict:
     return {"docs": docs, "ms_per_doc": (time.perf_counter() - started) / docs * 1000}
 
 
+def layout_with_and_without_breaks(units: Path, rounds: int = 5) -> tuple[float, float]:
+    """CPU milliseconds per document of laying out every row (`build_context`), with name
+    breaks and without, caches emptied before each round; the least of `rounds` each."""
+    import generator.linebreak as linebreak
+    from generator.batch.data import DataFile
+    from generator.batch.runner import Plan, RowRenderer
+    from generator.content.load import validate_data
+    from generator.kinds import get_kind
+    from generator.layout import build_context
+    from generator.nd30 import upper
+
+    data = DataFile(units)
+    with tempfile.TemporaryDirectory() as tmp:
+        renderer = RowRenderer(Plan(MASTER, data.name, tuple(data.columns), Path(tmp), None, None))
+        contents = [validate_data(renderer.merged(row)) for row in data.rows()]
+    kind = get_kind(contents[0].kind)
+    breaking = linebreak.name_lines
+    caches = (linebreak.vocabulary, linebreak.key, linebreak._costs, linebreak._broken,
+              linebreak._width)
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(rounds):
+        for breaks in (True, False):
+            for cache in caches:
+                cache.cache_clear()
+            linebreak.name_lines = breaking if breaks else (lambda written, box: upper(written))
+            started = time.process_time()
+            for content in contents:
+                build_context(content, kind)
+            times[breaks].append((time.process_time() - started) / len(contents) * 1000)
+    linebreak.name_lines = breaking
+    return min(times[True]), min(times[False])
+
+
 def per_doc_ms(figures: dict) -> float:
     return figures["ms_per_doc"] if "ms_per_doc" in figures else figures["seconds"] / figures["docs"] * 1000
 
@@ -182,10 +242,11 @@ def main() -> int:
                         help="folder to write the documents in (default: the temporary folder, $TMPDIR)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="timed runs of each batch; the fastest counts (default 3)")
-    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]), args.child[3] == "1")
+        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]), args.child[3] == "1",
+              args.child[4] == "1")
         return 0
     cores = args.jobs or len(os.sched_getaffinity(0))
     load = os.getloadavg()[0]  # other programs at work when the run started
@@ -199,16 +260,23 @@ def main() -> int:
         naive_times: list[float] = []
         ones: list[dict] = []
         manys: list[dict] = []
+        plain_ones: list[dict] = []
+        plain_manys: list[dict] = []
         for round_ in range(args.repeat):
             share = range(round_, groups, args.repeat)
             naive_times += [naive_group(template, context, BASELINE_GROUP) for _ in share]
             ones.append(run_child(units, Path(tmp) / f"one-{round_}", 1))
+            plain_ones.append(run_child(units, Path(tmp) / f"plain-one-{round_}", 1, breaks=False))
             manys.append(run_child(units, Path(tmp) / f"many-{round_}", cores))
+            plain_manys.append(run_child(units, Path(tmp) / f"plain-many-{round_}", cores,
+                                         breaks=False))
         naive = {"docs": groups * BASELINE_GROUP, "ms_per_doc": min(naive_times) * 1000}
         one, many = best_of(ones), best_of(manys)
+        plain_one, plain_many = best_of(plain_ones), best_of(plain_manys)
         one["heap_peak_mb"] = run_child(units, Path(tmp) / "heap-one", 1, heap=True)["heap_peak_mb"]
         many["heap_peak_mb"] = run_child(units, Path(tmp) / "heap-many", cores,
                                          heap=True)["heap_peak_mb"]
+        layout_on, layout_off = layout_with_and_without_breaks(units)
     alone = render_only(min(args.n, 2000))
     base_ms = per_doc_ms(naive)
     print(f"documents: {args.n} per batch (baseline: {naive['docs']}, fastest group of "
@@ -228,6 +296,21 @@ def main() -> int:
               f"   target >= {target:.0f}x, < {TARGET_PEAK_MB:.0f} MB: {'ok' if ok else 'MISSED'}")
     ms = per_doc_ms(alone)
     print(f"{'(compiled render alone)':34}{1000 / ms:9.0f}{ms:9.2f}{base_ms / ms:8.1f}x")
+    print("name line breaks (linebreak.py) against none, same units, same run"
+          " (CPU: the processes' own time, less sensitive to other programs):")
+    for label, with_breaks, without in (("1 job", one, plain_one),
+                                        (f"{cores} jobs", many, plain_many)):
+        on, off = per_doc_ms(with_breaks), per_doc_ms(without)
+        cost = on / off - 1
+        cpu = min(r["cpu_seconds"] for r in with_breaks["runs"])
+        cpu_off = min(r["cpu_seconds"] for r in without["runs"])
+        ok = cost <= TARGET_BREAK_COST
+        failed |= not ok
+        print(f"  {label:8}{1000 / on:7.0f} docs/s with, {1000 / off:7.0f} without: "
+              f"{cost:+.1%} per document (CPU {cpu / cpu_off - 1:+.1%})   "
+              f"target <= +{TARGET_BREAK_COST:.0%}: {'ok' if ok else 'MISSED'}")
+    print(f"  layout alone (CPU, every row, caches emptied): {layout_on:.3f} ms/doc with, "
+          f"{layout_off:.3f} without ({layout_on - layout_off:+.3f} ms)")
     return 1 if failed else 0
 
 

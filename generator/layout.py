@@ -11,20 +11,27 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from generator import metrics, nd30
+from generator import linebreak, metrics, nd30, page
 from generator.content.model import Content, Item, ItemNode
 from generator.kinds import EXTRA_SECTIONS, Kind
+from generator.linebreak import Box
 
-TWIPS_PER_PT = 20
-ISSUER_BOX_PT = (3600 - 2 * 57) / TWIPS_PER_PT
+ISSUER_BOX_PT = page.ISSUER_PT
 """Width available to an issuer's name: the header's left column less its cell margins."""
-BODY_BOX_PT = 9355 / TWIPS_PER_PT
+BODY_BOX_PT = page.BODY_PT
 """Text width of an A4 page with 30 mm and 15 mm side margins."""
-SIGN_BOX_PT = (9354 // 2 - 2 * 57) / TWIPS_PER_PT
+SIGN_BOX_PT = page.SIGNATURE_PT
 """Width of a signature cell: half the text width less the cell margins."""
 SIGN_SIZE_PT = 14
 ISSUER_SIZE_PT = 13
 HEADING_SIZE_PT = 14
+
+# The boxes capitalised names are broken to fit (content-format.md, "Text as people type
+# it"): column widths from data/page.json, sizes and weights of the templates' styles.
+PARENT_BOX = Box(ISSUER_BOX_PT, ISSUER_SIZE_PT, bold=False)
+ISSUER_BOX = Box(ISSUER_BOX_PT, ISSUER_SIZE_PT, bold=True)
+SIGNER_BOX = Box(SIGN_BOX_PT, SIGN_SIZE_PT, bold=True)
+TITLE_BOX = Box(BODY_BOX_PT, HEADING_SIZE_PT, bold=True)
 
 MEMBERS_INTRO = "Các đơn vị thành viên ký kết giao ước gồm:"
 
@@ -173,11 +180,25 @@ def body(content: Content, kind: Kind) -> list[Paragraph]:
     return out
 
 
+def capitals(text: str, box: Box) -> str:
+    """A name printed in capitals, broken where a clerk would break it when it does not fit."""
+    return linebreak.name_lines(text.strip(), box)
+
+
 def _block(authority: list[str], title: str, name: str, unit: str | None) -> SignatureBlock:
-    lines = [nd30.upper(unit)] if unit else []
-    lines += [nd30.upper(line.strip()) for line in authority]
-    lines.append(nd30.upper(title.strip()))
+    lines = [capitals(unit, SIGNER_BOX)] if unit else []
+    lines += [capitals(line, SIGNER_BOX) for line in authority]
+    lines.append(capitals(title, SIGNER_BOX))
     return SignatureBlock(lines, name.strip())
+
+
+def issuer_view(parent: str | None, name: str) -> IssuerView:
+    printed = capitals(name, ISSUER_BOX)
+    return IssuerView(
+        parent=capitals(parent, PARENT_BOX) if parent else "",
+        name=printed,
+        rule=nd30.rule_under(printed, ISSUER_BOX_PT, ISSUER_SIZE_PT),
+    )
 
 
 EMPTY_BLOCK = SignatureBlock([""], "")
@@ -238,20 +259,13 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
     type_abbr = content.type_abbr or kind.type_abbr
     symbol = nd30.symbol(type_abbr, [i.abbr for i in content.issuers], content.symbol)
     subject = content.subject or ""
-    title = nd30.upper(content.title or kind.title)
+    title = capitals(content.title or kind.title, TITLE_BOX)
     drafter = content.drafter
     mark = nd30.drafter_mark(drafter.initials, drafter.copies) if drafter else None
     blocks = signature_blocks(content, kind)
     return DocumentContext(
         kind=kind.name,
-        issuers=[
-            IssuerView(
-                parent=nd30.upper(i.parent) if i.parent else "",
-                name=nd30.upper(i.name),
-                rule=nd30.rule_under(nd30.upper(i.name), ISSUER_BOX_PT, ISSUER_SIZE_PT),
-            )
-            for i in content.issuers
-        ],
+        issuers=[issuer_view(i.parent, i.name) for i in content.issuers],
         number_line=nd30.number_line(content.number, symbol),
         date_line=nd30.date_line(content.place, content.date, year),
         title=title,

@@ -44,7 +44,10 @@ def text_width_pt(text: str, size_pt: float, bold: bool = False, italic: bool = 
 
 
 def wrap(text: str, box_pt: float, size_pt: float, bold: bool = False) -> list[str]:
-    """Greedy word wrap, the way a word processor breaks a line at spaces."""
+    """Greedy word wrap, the way a word processor breaks a line at spaces; a `\\n` in the
+    text is a line break."""
+    if "\n" in text:
+        return [line for part in text.split("\n") for line in wrap(part, box_pt, size_pt, bold)]
     lines: list[str] = []
     current = ""
     for word in text.split():

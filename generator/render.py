@@ -63,6 +63,27 @@ _ESCAPED_TAGS = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 # `resolve_listing` only turns these characters into runs, breaks and paragraphs;
 # XML without any of them comes out of it unchanged, so its regexes can be skipped.
 _LISTING_CHARS = re.compile(r"[\t\a\n\f]")
+# A line break in a value (a name broken into lines) is the common case: it becomes a
+# `w:br` inside its run, as `resolve_listing` makes it, without its nested passes over
+# every paragraph and run.
+_OTHER_LISTING_CHARS = re.compile(r"[\t\a\f]")
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+
+
+def _line_breaks(xml: str) -> str | None:
+    """`xml` with each `\\n` made a `w:br`, when every one stands in the text of a `w:t`
+    (what `resolve_listing` gives then); None when one stands anywhere else."""
+    pieces = xml.split("\n")
+    for before, after in zip(pieces, pieces[1:], strict=False):
+        if "<" in before:  # else the text goes on from the previous break
+            tag = before[before.rfind("<") :]
+            if not tag.startswith(("<w:t>", "<w:t ")):
+                return None
+        if "<" in after and not after[after.find("<") :].startswith("</w:t>"):
+            return None
+    if "<" not in pieces[0] or "<" not in pieces[-1]:
+        return None
+    return _BREAK.join(pieces)
 
 
 class TemplateRenderError(Exception):
@@ -228,7 +249,10 @@ class _Part:
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         for escaped, tag in _ESCAPED_TAGS:
             xml = xml.replace(escaped, tag)
-        return helper.resolve_listing(xml) if _LISTING_CHARS.search(xml) else xml
+        if not _LISTING_CHARS.search(xml):
+            return xml
+        broken = None if _OTHER_LISTING_CHARS.search(xml) else _line_breaks(xml)
+        return broken if broken is not None else helper.resolve_listing(xml)
 
 
 def _template_line(exc: BaseException) -> int | None:

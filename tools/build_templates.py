@@ -14,6 +14,19 @@ import zipfile
 from pathlib import Path
 
 from generator.metrics import text_width_pt
+from generator.page import (
+    CELL_MARGIN,
+    HEADER_LEFT,
+    HEADER_RIGHT,
+    MARGIN_BOTTOM,
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    MARGIN_TOP,
+    PAGE_H,
+    PAGE_W,
+    SIGN_LEFT,
+    SIGN_RIGHT,
+)
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
 
@@ -22,17 +35,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS = f'xmlns:w="{W}" xmlns:r="{R}"'
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-# Page (nd30-format.md §1): A4 portrait; margins 20/20/30/15 mm.
-PAGE_W, PAGE_H = 11906, 16838
-MARGIN_TOP = MARGIN_BOTTOM = 1134
-MARGIN_LEFT, MARGIN_RIGHT = 1701, 851
-TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 9354
-CELL_MARGIN = 57
-HEADER_LEFT = 3600  # layout.ISSUER_BOX_PT is derived from it
-HEADER_RIGHT = TEXT_W - HEADER_LEFT
-SIGN_LEFT = TEXT_W // 2
-SIGN_RIGHT = TEXT_W - SIGN_LEFT
-
+# Page and columns: generator/data/page.json (layout sizes lines to the same numbers).
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 

@@ -120,6 +120,15 @@ def test_every_docxtpl_step_is_applied(busy_template: Path) -> None:
     assert "<dc:subject>Năm 2024</dc:subject>" in parts(fast)["docProps/core.xml"].decode()
 
 
+def test_line_breaks_alone_take_the_short_way_to_the_same_document(busy_template: Path) -> None:
+    """Names broken into lines carry `\n` and nothing else docxtpl's listing step handles."""
+    context = dict(CONTEXT, text="ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n& <khác>")
+    fast = CompiledTemplate(busy_template).render(context)
+    assert_same_document(fast, plain_render(busy_template, context))
+    body = parts(fast)["word/document.xml"].decode()
+    assert body.count("<w:br/>") == 2 and "<w:tab/>" not in body
+
+
 def test_a_value_that_looks_like_a_tag_stays_text(busy_template: Path) -> None:
     context = dict(CONTEXT, title="{{ year }} {_{ x }_} {% if %}")
     fast = CompiledTemplate(busy_template).render(context)

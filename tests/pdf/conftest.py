@@ -22,6 +22,7 @@ from .samples import (
     COVENANT_PAGINATION,
     EXAMPLES,
     HERE,
+    NAMES,
     PAGINATION,
     REAL,
     build_vietnamese_docx,
@@ -106,6 +107,7 @@ def office_batch(office: str, poppler: None, tmp_path_factory: pytest.TempPathFa
     batch.docx["built:odd-name"] = odd
 
     contents = {f"example:{p.stem}": p for p in EXAMPLES}
+    contents |= {f"names:{p.stem}": p for p in NAMES}
     derived = [("derived:covenant16", covenant_data()), ("derived:long", long_data())]
     derived += [(name, pagination_data(*args)) for name, args in PAGINATION.items()]
     derived += [(name, covenant_pagination_data(*args))

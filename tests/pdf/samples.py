@@ -14,6 +14,8 @@ ROOT = HERE.parents[1]
 REAL = ROOT.parent / "shared" / "fixtures" / "real"
 """The real government DOCX; in CI `shared/` sits beside the repository."""
 EXAMPLES = sorted((ROOT / "content" / "examples").glob("*.yaml"))
+NAMES = sorted((HERE / "names").glob("*.yaml"))
+"""Documents with long names in every capitalised block (test_pdf_names.py)."""
 
 
 VOWELS = "aăâeêioôơuưy"
