@@ -66,7 +66,7 @@ _LISTING_CHARS = re.compile(r"[\t\a\n\f]")
 # A line break in a value (a name broken into lines) is the common case: it becomes a
 # `w:br` inside its run, as `resolve_listing` makes it, without its nested passes over
 # every paragraph and run.
-_OTHER_LISTING_CHARS = re.compile(r"[\t\a\f]")
+_OTHER_LISTING_CHARS = ("\t", "\a", "\f")
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 
 
@@ -251,7 +251,8 @@ class _Part:
             xml = xml.replace(escaped, tag)
         if not _LISTING_CHARS.search(xml):
             return xml
-        broken = None if _OTHER_LISTING_CHARS.search(xml) else _line_breaks(xml)
+        other = any(ch in xml for ch in _OTHER_LISTING_CHARS)
+        broken = None if other else _line_breaks(xml)
         return broken if broken is not None else helper.resolve_listing(xml)
 
 
