@@ -42,7 +42,21 @@ def read_password(password_file: Path | None) -> str | None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help=f"Tệp chứa mật khẩu (hoặc biến môi trường {PASSWORD_ENV}).",
 )
-def serve_command(host: str, port: int, password_file: Path | None) -> None:
+@click.option(
+    "--register",
+    metavar="REG",
+    help="Sổ đăng ký văn bản đi (tệp SQLite hoặc postgresql://…): bật nút Cấp số và xem sổ.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Thư mục ghi văn bản đã cấp số (với --register).",
+)
+def serve_command(
+    host: str, port: int, password_file: Path | None, register: str | None, out_dir: Path
+) -> None:
     """Mở trang soạn văn bản trong trình duyệt: http://HOST:PORT/ ."""
     import uvicorn
 
@@ -54,10 +68,22 @@ def serve_command(host: str, port: int, password_file: Path | None) -> None:
             f"nghe trên {host} (máy khác truy cập được) thì phải đặt mật khẩu: "
             f"--password-file TỆP hoặc biến môi trường {PASSWORD_ENV}"
         )
+    if register:
+        from generator.register.store import Register, RegisterError
+
+        try:  # a register that cannot be opened is said now, not at the first Cấp số
+            with Register(register) as reg:
+                reg.ready()
+                where = reg.shown()
+        except RegisterError as exc:
+            raise click.UsageError(f"--register: {exc}") from exc
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"vanban: mở http://{shown}:{port}/ trong trình duyệt (API: /docs); Ctrl-C để dừng.")
     if password:
         click.echo("vanban: cần mật khẩu (tên người dùng tùy ý) để vào trang.")
     else:
         click.echo("vanban: không đặt mật khẩu; chỉ máy này vào được trang.")
-    uvicorn.run(create_app(Settings(password=password)), host=host, port=port, log_level="warning")
+    if register:
+        click.echo(f"vanban: cấp số từ sổ {where}; văn bản ghi vào {out_dir}/.")
+    settings = Settings(password=password, register=register, out_dir=out_dir)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")

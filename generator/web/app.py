@@ -15,6 +15,7 @@ from generator.office_pool import OfficePool
 from generator.pdf import PdfError
 from generator.web.batch_jobs import Jobs
 from generator.web.documents import Documents
+from generator.web.register_routes import router as register_router
 from generator.web.routes import router
 from generator.web.security import BodyLimit, Password, SameOrigin
 
@@ -31,6 +32,10 @@ class Settings:
     office_workers: int | None = None
     """Warm LibreOffice instances (default: one per core)."""
     preview_dpi: int = 80
+    register: str | None = None
+    """The outgoing register (SQLite file or PostgreSQL URL): enables `Cấp số` and the register."""
+    out_dir: Path = Path("output")
+    """Where issued documents are written (as `vanban issue --out-dir`)."""
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -57,7 +62,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.documents = Documents(pool, settings.preview_dpi)
     app.state.jobs = Jobs()
     app.state.pool = pool
+    app.state.settings = settings
     app.include_router(router)
+    app.include_router(register_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

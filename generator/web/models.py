@@ -49,3 +49,34 @@ class BatchStatus(BaseModel):
     total: int | None
     failed: int = Field(description="Số hàng lỗi")
     problems: list[str] = Field(description="Các hàng lỗi, mỗi lỗi ghi hàng và cột")
+
+
+class IssuedFile(BaseModel):
+    name: str = Field(description="Tên tệp, ví dụ `phat_dong-ctdp-05-2024.docx`")
+    url: str = Field(description="Địa chỉ tải tệp")
+    type: str = Field(description="`docx`, `pdf` hoặc `json` (tệp thông tin Phụ lục VI)")
+
+
+class IssuedOut(BaseModel):
+    number: int = Field(description="Số đã cấp")
+    code: str = Field(description="Số, ký hiệu như ghi trong sổ, ví dụ `05/PĐTĐ-CTĐP`")
+    date: str = Field(description="Ngày ban hành, năm-tháng-ngày")
+    date_shown: str = Field(description="Ngày ban hành, ngày/tháng/năm")
+    issuer: str = Field(description="Chữ viết tắt của cơ quan ban hành")
+    year: int
+    files: list[IssuedFile]
+
+
+class RegisterRow(BaseModel):
+    number: int
+    code: str
+    issuer: str
+    year: int
+    date: str = Field(description="Ngày ban hành, năm-tháng-ngày")
+    cells: list[str] = Field(description="Mười cột của sổ, theo thứ tự của `headers`")
+    files: list[IssuedFile]
+
+
+class RegisterOut(BaseModel):
+    headers: list[str] = Field(description="Tên mười cột theo Phụ lục IV Nghị định 30/2020/NĐ-CP")
+    rows: list[RegisterRow]

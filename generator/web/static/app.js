@@ -266,6 +266,11 @@
     chooseKind();
   }
 
-  window.vanban = { pathText };
+  // For register.js (Cấp số and the register): the content shown, and the page's helpers.
+  window.vanban = {
+    pathText, api, send, status, showProblems, saveBlob, fileName,
+    content: () => data,
+    load: (content) => load(content),
+  };
   start();
 })();
