@@ -23,6 +23,7 @@ demo: $(STAMP)
 		content/examples/batch/giao-uoc-master.yaml --data content/examples/batch/blocs.yaml
 	@echo
 	@echo "Trang soạn văn bản cho cán bộ văn phòng: $(BIN)/vanban serve  rồi mở http://127.0.0.1:8000/"
+	@echo "Có cấp số từ sổ đăng ký văn bản đi:     $(BIN)/vanban serve --register so-van-ban-di.sqlite"
 
 test: $(STAMP)
 	$(BIN)/ruff check generator tests bench tools

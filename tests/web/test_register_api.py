@@ -257,3 +257,13 @@ def test_issue_with_pdf(served, office):
     assert "Số: 01/PĐTĐ-CTĐP-CĐC" in printed
     pages = json.loads(client.get(files["json"]["url"]).content)["PageAmount"]
     assert pages == len(PdfReader(io.BytesIO(pdf.content)).pages)
+
+
+def test_serve_refuses_a_register_it_cannot_open(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--register", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--register" in result.output and "thư mục" in result.output
