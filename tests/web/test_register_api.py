@@ -267,3 +267,18 @@ def test_serve_refuses_a_register_it_cannot_open(tmp_path):
     result = CliRunner().invoke(main, ["serve", "--register", str(tmp_path)])
     assert result.exit_code == 2
     assert "--register" in result.output and "thư mục" in result.output
+
+
+def test_a_document_that_cannot_be_written_consumes_no_number(served):
+    app, target, out = served
+    client = TestClient(app, base_url=BASE)
+    out.mkdir(parents=True)
+    kept = out / "phat_dong-ctdp-01-2025.docx"
+    kept.write_bytes(b"issued by hand")
+    refused = post_issue(client, unnumbered(), date="2025-03-08")
+    assert refused.status_code == 409
+    messages = " ".join(p["message"] for p in refused.json()["problems"])
+    assert kept.name in messages
+    assert kept.read_bytes() == b"issued by hand" and files_in(out) == [kept.name]
+    with Register(target) as reg:
+        assert reg.rows() == []
