@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.batch.merge import APPEND, FieldPath, parse_field_path, show_path
-from generator.content.source import Source, _control_chars, read_text
+from generator.content.chars import bad_characters, join_surrogates
+from generator.content.source import Source, read_text
 from generator.problems import Problem
 
 SPREADSHEET = (".csv", ".xlsx")
@@ -36,7 +37,6 @@ SUFFIXES = SPREADSHEET + MAPPINGS
 
 # Day-first dates as Excel writes them back into a CSV in Vietnamese settings.
 _DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ITEM_START = re.compile(r"-(?:[ \t]|$)")
 _ANCHORS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
@@ -140,12 +140,10 @@ class DataFile:
     def _text(self, value: str, column: Column, row: Row) -> str:
         # A line break inside a cell, as Windows writes it, is a line break, not a control character.
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-        if _CONTROL.search(value):
-            for index, ch in _control_chars(value):
-                row.problems.append(Problem(
-                    self.name, row.line, None, show_path(column.path),
-                    f"ký tự điều khiển U+{ord(ch):04X} ở vị trí {index + 1} không thể có trong văn bản DOCX",
-                    "xóa ký tự này (thường do sao chép từ phần mềm khác)", column_name=column.header))
+        value = join_surrogates(value)
+        for _index, message, hint in bad_characters(value):
+            row.problems.append(Problem(self.name, row.line, None, show_path(column.path),
+                                        message, hint, column_name=column.header))
         value = unicodedata.normalize("NFC", value)
         if self.suffix == ".csv" and column.path == ("date",):
             found = _DMY.match(value)

@@ -12,6 +12,7 @@ speak_vietnamese()
 # ruff: noqa: E402
 from generator.cli.batch import batch_command
 from generator.cli.check import check_command
+from generator.cli.crash import SafeGroup
 from generator.cli.issue import issue_command
 from generator.cli.pdf import pdf_command, preview_command
 from generator.cli.register import register_group
@@ -20,7 +21,7 @@ from generator.cli.serve import serve_command
 from generator.cli.template import template_group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="vanban")
 def main() -> None:
     """Văn bản hành chính theo Nghị định 30/2020/NĐ-CP, từ nội dung YAML ra DOCX."""
