@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.content.model import Content
+from generator.limits import current
+from generator.output import FIELD_PATH
 from generator.pipeline import Rendered
 
 MAX_STEM = 120
@@ -28,10 +30,17 @@ class UnsafeName(Exception):
 def check_pattern(pattern: str) -> list[str]:
     """What is wrong with a `--name` pattern (unknown fields), in Vietnamese; empty if nothing."""
     known = set(Content.model_fields) | set(PATTERN_FIELDS)
+    limits = current()
+    if len(pattern) > limits.pattern_chars:
+        return [f"mẫu tên tệp dài {len(pattern)} ký tự, quá dài (gợi ý: "
+                f"{limits.hint('pattern_chars')})"]
     problems = []
     for text in _FIELD.findall(pattern):
         head = _HEAD.match(text.strip())
-        if head is None or head.group(0) not in known:
+        if not FIELD_PATH.match(text.strip()):
+            problems.append(f"mẫu tên tệp `{pattern}`: `{{{text}}}` chỉ được ghi tên trường, "
+                            "ví dụ `{number}` hay `{issuers[0].abbr}` (không có `:` hay `!`)")
+        elif head is None or head.group(0) not in known:
             problems.append(f"mẫu tên tệp `{pattern}`: `{{{text}}}` không phải một trường "
                             f"(dùng được: {', '.join(sorted(known))})")
     if not _FIELD.search(pattern):
