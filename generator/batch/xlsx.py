@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from lxml import etree
-from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from generator.limits import LimitExceeded, current
 from generator.problems import Problem
@@ -109,6 +108,8 @@ def sheet_flaws(sheet: Any, first_row: int) -> Flaws:
         for _, el in etree.iterparse(source, events=("end",), tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
                                      resolve_entities=False, huge_tree=False):
             if el.tag == f"{_MAIN}mergeCell":
+                from openpyxl.utils.cell import range_boundaries
+
                 ref = el.get("ref", "")
                 try:
                     min_col, min_row, max_col, max_row = range_boundaries(ref)
@@ -187,5 +188,3 @@ def size(path: Path, wanted: str | None) -> int:
     finally:
         workbook.close()
 
-
-__all__ = ["XlsxError", "records", "flaws", "size", "flaw_problem", "get_column_letter"]

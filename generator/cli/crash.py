@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 import tempfile
 import traceback
@@ -63,11 +64,31 @@ def report_bug(exc: BaseException) -> int:
 class SafeGroup(click.Group):
     """A command group that turns an unexpected exception into `report_bug`."""
 
+    def main(self, args: list[str] | None = None, *rest: object, **options: object) -> object:
+        if args is None:
+            # Run as the program: `kill` stops it as Ctrl-C does (cleanly, no traceback).
+            signal.signal(signal.SIGTERM, _terminated)
+        try:
+            return super().main(args, *rest, **options)  # type: ignore[arg-type]
+        finally:
+            if args is None:
+                # Run as the program (not called from Python): its work is done and its
+                # result final, so a late Ctrl-C must not turn the exit into a crash.
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
-                SystemExit, KeyboardInterrupt, GeneratorExit):
+                SystemExit, GeneratorExit):
             raise
+        except KeyboardInterrupt:
+            click.echo("đã dừng", err=True)
+            ctx.exit(130)
         except (Exception, MemoryError, RecursionError) as exc:  # noqa: BLE001 - the point of it
             ctx.exit(report_bug(exc))
