@@ -306,6 +306,12 @@ class CompiledTemplate:
         environment = make_environment()
         helper = DocxTemplate(str(self.path))
         helper.render_init()
+        for number, table in enumerate(helper.docx.element.body.iter(qn("w:tbl")), 1):
+            if table.find(qn("w:tblGrid")) is None:
+                # Required by the format; docxtpl cannot render such a table.
+                raise TemplateRenderError(
+                    self.path, f"bảng thứ {number} của mẫu thiếu lưới cột (w:tblGrid); mở mẫu "
+                               "trong Word và lưu lại để Word dựng lại lưới")
         self._helper = helper
         document = helper.docx
         self._body = _Part(environment, self.path, helper.patch_xml(helper.get_xml()))

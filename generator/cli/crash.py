@@ -61,6 +61,10 @@ def report_bug(exc: BaseException) -> int:
     return EXIT_BUG
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 class SafeGroup(click.Group):
     """A command group that turns an unexpected exception into `report_bug`."""
 
@@ -76,10 +80,6 @@ class SafeGroup(click.Group):
                 # result final, so a late Ctrl-C must not turn the exit into a crash.
                 signal.signal(signal.SIGINT, signal.SIG_IGN)
                 signal.signal(signal.SIGTERM, signal.SIG_IGN)
-
-
-def _terminated(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
 
     def invoke(self, ctx: click.Context) -> object:
         try:
