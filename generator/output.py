@@ -27,7 +27,7 @@ def slug(text: str) -> str:
     return _ascii(text).strip("-_") or "van-ban"
 
 
-FIELD_PATH = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d{1,4}\])*\Z")
+FIELD_PATH = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*|\[\d{1,4}\])*\Z")
 """What a `{...}` of a file-name pattern may hold: a field path, `issuers[0].abbr`.
 No format spec (`{kind:>1000000000}`) and no conversion (`{row!r}`)."""
 _STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")

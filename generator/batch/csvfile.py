@@ -87,8 +87,8 @@ def records(path: Path, name: str) -> Iterator[Record]:
                                 name, start, None, "",
                                 f"một ô kéo dài từ dòng {start} đến dòng {spanned[-1][0]} và "
                                 "chứa cả dấu phân cách: có lẽ thiếu dấu ngoặc kép đóng",
-                                "kiểm tra các dấu \" của hàng này; các hàng bị nuốt vào ô "
-                                "này chưa được đọc"))
+                                "kiểm tra các dấu ngoặc kép (\") của hàng này; các hàng "
+                                "bị nuốt vào ô này chưa được đọc"))
                         yield start, values, problems
                     return
                 except csv.Error as exc:
@@ -97,8 +97,8 @@ def records(path: Path, name: str) -> Iterator[Record]:
                     start = bad[0][0] if bad else lines.number
                     yield start, [], [Problem(name, start, None, "",
                                               f"hàng CSV sai cú pháp ({exc})",
-                                              "kiểm tra các dấu \" của hàng này: một ô bắt đầu "
-                                              "bằng \" phải kết thúc bằng \"")]
+                                              "kiểm tra các dấu ngoặc kép (\") của hàng này: "
+                                              "một ô bắt đầu bằng \" phải kết thúc bằng \"")]
                     lines.again(bad[1:])
     except UnicodeDecodeError as exc:
         raise CsvError([Problem(name, None, None, "", f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
