@@ -27,7 +27,6 @@ from typing import Any
 from generator.batch import csvfile, xlsx
 from generator.batch.merge import APPEND, FieldPath, parse_field_path, show_path
 from generator.content.chars import bad_characters, join_surrogates
-from generator.content.dates import iso_day_first
 from generator.content.labels import ignored, path_for_label
 from generator.content.source import Source, read_text
 from generator.limits import current
@@ -171,10 +170,8 @@ class DataFile:
         for _index, message, hint in bad_characters(value):
             row.problems.append(Problem(self.name, row.line, None, show_path(column.path),
                                         message, hint, column_name=column.header))
-        value = unicodedata.normalize("NFC", value)
-        if column.path == ("date",):
-            value = iso_day_first(value)  # as the content model reads a date written in YAML
-        return value
+        # A date written day first (`05/03/2025`) is read by the content model, as in YAML.
+        return unicodedata.normalize("NFC", value)
 
     def count(self) -> int | None:
         """How many rows there are, cheaply (for progress and work sizes); None if unknown."""

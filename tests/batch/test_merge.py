@@ -105,7 +105,9 @@ def test_csv_cells_are_text_and_the_model_coerces(master: Path, tmp_path: Path) 
                       [["05", "05", "15/01/2024", ""]])
     data = DataFile(units)
     row = next(data.rows())
-    assert row.cells == [(0, "05"), (1, "05"), (2, "2024-01-15")]  # empty place: no override
+    # Empty place: no override; the date stays as written, for the content model to read
+    # day first as it does in YAML.
+    assert row.cells == [(0, "05"), (1, "05"), (2, "15/01/2024")]
     content = validate_data(renderer(master, data, tmp_path).merged(row))
     assert content.number == 5
     assert content.issuers[0].abbr == "05"  # text keeps its leading zero
