@@ -358,6 +358,15 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
                 _, end = decoder.raw_decode(text, index)
             except json.JSONDecodeError as exc:
                 raise fail(exc.pos, exc.msg) from exc
+            except RecursionError as exc:
+                limits = current()
+                raise DataError([Problem(name, *(n + 1 for n in where(index)), "",
+                                         "hàng lồng nhau quá sâu", limits.hint("depth"))]) from exc
+            except ValueError as exc:  # a number of thousands of digits
+                limits = current()
+                raise DataError([Problem(name, *(n + 1 for n in where(index)), "",
+                                         "hàng có số quá dài, không đọc được",
+                                         limits.hint("number_digits"))]) from exc
             line, column = where(index)
             yield _item_row(name, text[index:end], line, column=column, item=False)
             index = _skip_space(text, end)

@@ -20,7 +20,7 @@ from typing import Any
 
 from lxml import etree
 
-from generator.limits import LimitExceeded, current
+from generator.limits import LimitExceeded, Limits, current
 from generator.problems import Problem
 from generator.zipguard import BadPackage, check_package
 
@@ -105,32 +105,41 @@ def sheet_flaws(sheet: Any, first_row: int) -> Flaws:
     except Exception:  # noqa: BLE001 - no XML to read: openpyxl reported what it could
         return flaws
     with source:
-        for _, el in etree.iterparse(source, events=("end",), tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
-                                     resolve_entities=False, huge_tree=False):
-            if el.tag == f"{_MAIN}mergeCell":
-                from openpyxl.utils.cell import range_boundaries
-
-                ref = el.get("ref", "")
-                try:
-                    min_col, min_row, max_col, max_row = range_boundaries(ref)
-                except (ValueError, TypeError):
-                    continue
-                if min_row is None or max_row is None:
-                    continue
-                for row in range(max(min_row, first_row), max_row + 1):
-                    flaws.add(row, f"ô gộp {ref}: chỉ ô đầu có giá trị, các ô khác đọc ra trống")
-            else:
-                formula = el.find(f"{_MAIN}f")
-                value = el.find(f"{_MAIN}v")
-                letters, row = _split_ref(el.get("r", ""))
-                if row >= first_row:
-                    if formula is not None and (value is None or not (value.text or "")):
-                        flaws.add(row, f"ô {el.get('r')} có công thức chưa được tính "
-                                       "(không có giá trị lưu trong tệp)")
-                    elif el.get("t") == "e":
-                        flaws.add(row, f"ô {el.get('r')} có giá trị lỗi `{value.text if value is not None else ''}`")
-            el.clear()
+        try:
+            _scan_sheet(source, first_row, flaws)
+        except etree.XMLSyntaxError as exc:
+            flaws.add(first_row, f"XML của trang tính bị hỏng ({exc})")
     return flaws
+
+
+def _scan_sheet(source: Any, first_row: int, flaws: Flaws) -> None:
+    from openpyxl.utils.cell import range_boundaries
+
+    last_row = first_row + current().rows  # rows past the limit are refused when read
+    for _, el in etree.iterparse(source, events=("end",), tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
+                                 resolve_entities=False, huge_tree=False):
+        if el.tag == f"{_MAIN}mergeCell":
+            ref = el.get("ref", "")
+            try:
+                _, min_row, _, max_row = range_boundaries(ref)
+            except (ValueError, TypeError):
+                continue
+            if min_row is None or max_row is None:
+                continue
+            for row in range(max(min_row, first_row), min(max_row, last_row) + 1):
+                flaws.add(row, f"ô gộp {ref}: chỉ ô đầu có giá trị, các ô khác đọc ra trống")
+        else:
+            formula = el.find(f"{_MAIN}f")
+            value = el.find(f"{_MAIN}v")
+            _, row = _split_ref(el.get("r", ""))
+            if first_row <= row <= last_row:
+                if formula is not None and (value is None or not (value.text or "")):
+                    flaws.add(row, f"ô {el.get('r')} có công thức chưa được tính "
+                                   "(không có giá trị lưu trong tệp)")
+                elif el.get("t") == "e":
+                    shown = value.text if value is not None else ""
+                    flaws.add(row, f"ô {el.get('r')} có giá trị lỗi `{shown}`")
+        el.clear()
 
 
 HINTS = {
@@ -156,21 +165,35 @@ def records(path: Path, name: str, wanted: str | None) -> Iterator[tuple[int, li
             raise XlsxError([Problem(name, None, None, "",
                                      f"trang tính có {sheet.max_column} cột, quá nhiều",
                                      limits.hint("columns"))])
-        cells = 0
-        for line, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            cells += len(values)
-            if line > limits.rows + 1:
-                raise XlsxError([Problem(name, line, None, "", "tệp có quá nhiều hàng",
-                                         limits.hint("rows"))])
-            if len(values) > limits.columns:
-                raise XlsxError([Problem(name, line, None, "", f"hàng có {len(values)} cột",
-                                         limits.hint("columns"))])
-            if cells > limits.cells:
-                raise XlsxError([Problem(name, line, None, "", "tệp có quá nhiều ô",
-                                         limits.hint("cells"))])
-            yield line, [_excel_value(v) for v in values]
+        yield from _bounded_rows(sheet, name, limits)
     finally:
         workbook.close()
+
+
+def _bounded_rows(sheet: Any, name: str, limits: Limits) -> Iterator[tuple[int, list[Any]]]:
+    rows = sheet.iter_rows(min_row=1, values_only=True)
+    cells = line = 0
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken sheet
+            raise XlsxError([Problem(name, line + 1, None, "",
+                                     f"trang tính bị hỏng ở hàng này ({type(exc).__name__}: {exc})",
+                                     "mở tệp trong Excel rồi lưu lại")]) from exc
+        line += 1
+        cells += len(values)
+        if line > limits.rows + 1:
+            raise XlsxError([Problem(name, line, None, "", "tệp có quá nhiều hàng",
+                                     limits.hint("rows"))])
+        if len(values) > limits.columns:
+            raise XlsxError([Problem(name, line, None, "", f"hàng có {len(values)} cột",
+                                     limits.hint("columns"))])
+        if cells > limits.cells:
+            raise XlsxError([Problem(name, line, None, "", "tệp có quá nhiều ô",
+                                     limits.hint("cells"))])
+        yield line, [_excel_value(v) for v in values]
 
 
 def flaws(path: Path, name: str, wanted: str | None, first_row: int) -> Flaws:

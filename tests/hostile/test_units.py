@@ -154,3 +154,26 @@ def test_manifest_cells_never_start_a_formula(master: Path, tmp_path: Path) -> N
     assert any("HYPERLINK" in c for c in cells)
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
     assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    ('[{"number": 2, "extra": ' + "[" * 5000 + "]" * 5000 + "}]", "depth"),
+    ('[{"number": ' + "9" * 5000 + "}]", "number_digits"),
+])
+def test_hostile_json_units_are_refused(master: Path, tmp_path: Path, text: str,
+                                        needle: str) -> None:
+    units = tmp_path / "u.json"
+    units.write_text(text, encoding="utf-8")
+    assert_refused(batch(master, units, tmp_path), "u.json:1:2", needle)
+
+
+def test_a_broken_sheet_is_located(master: Path, tmp_path: Path) -> None:
+    from . import packages
+
+    good = workbook(tmp_path / "good.xlsx", [["number", "place"]] +
+                    [[i, f"Tỉnh {i}"] for i in range(1, 200)])
+    units = tmp_path / "u.xlsx"
+    units.write_bytes(packages.rebuild(good.read_bytes(), lambda name, data: data[: len(data) // 2]
+                                       if name == "xl/worksheets/sheet1.xml" else data))
+    assert_refused(batch(master, units, tmp_path), "u.xlsx")
+    assert leftovers(tmp_path) == []
