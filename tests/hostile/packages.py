@@ -105,3 +105,29 @@ def xlsx_bomb(tmp: Path) -> Path:
                              if name != "xl/sharedStrings.xml" else None,
                              {"xl/sharedStrings.xml": strings}))
     return path
+
+
+def nested_tables(depth: int) -> bytes:
+    """Tables nested `depth` deep at the start of the body."""
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        inner = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
+        for _ in range(depth):
+            inner = (b'<w:tbl><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc>' + inner
+                     + b"</w:tc></w:tr></w:tbl><w:p/>")
+        return data.replace(b"<w:body>", b"<w:body>" + inner, 1)
+    return rebuild(template_bytes(), change)
+
+
+def entity_bomb() -> bytes:
+    """The document part with an internal DTD whose entities expand a billion times."""
+    levels = ['<!ENTITY e0 "lol">'] + [
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10)]
+    head = f'<?xml version="1.0"?><!DOCTYPE d [{"".join(levels)}]>'.encode()
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        return head + data.split(b"?>", 1)[1].replace(b"{{ title }}", b"&e9;", 1)
+    return rebuild(template_bytes(), change)

@@ -16,6 +16,8 @@ TEMPLATES = {
     "encrypted-member": (packages.encrypted_member, "mã hóa"),
     "broken-rels": (packages.broken_rels, "document.xml.rels"),
     "zip-bomb": (packages.bomb, "zip_ratio"),
+    "nested-300-tables": (lambda: packages.nested_tables(300), "XML"),
+    "entity-bomb": (packages.entity_bomb, "XML"),
     "endless-loop": (lambda: packages.with_text(
         '{% for i in "x" * 100000 %}{% for j in "x" * 100000 %}{% endfor %}{% endfor %}'),
         "template_seconds"),
@@ -50,7 +52,8 @@ def test_a_table_without_its_grid_is_checked_or_refused_without_a_crash(tmp_path
         assert "Traceback" not in run.text and "lỗi của chương trình" not in run.text, run.text
 
 
-@pytest.mark.parametrize("case", ["bad-crc", "encrypted-member", "broken-rels", "zip-bomb"])
+@pytest.mark.parametrize("case", ["bad-crc", "encrypted-member", "broken-rels", "zip-bomb",
+                                  "nested-300-tables", "entity-bomb"])
 def test_check_refuses_a_hostile_docx(case: str, tmp_path: Path) -> None:
     build, needle = TEMPLATES[case]
     path = tmp_path / "x.docx"
