@@ -58,8 +58,10 @@ class Limits:
 
     def hint(self, name: str) -> str:
         """How to raise the limit `name`, in Vietnamese."""
-        return (f"giới hạn `{name}` = {getattr(self, name)}; nếu tệp này đúng là cần hơn, "
-                f"đặt biến môi trường {ENV_PREFIX}{name.upper()}")
+        return (
+            f"giới hạn `{name}` = {getattr(self, name)}; nếu tệp này đúng là cần hơn, "
+            f"đặt biến môi trường {ENV_PREFIX}{name.upper()}"
+        )
 
 
 def current() -> Limits:

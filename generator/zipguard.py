@@ -26,8 +26,9 @@ def check_package(source: str | Path | bytes, limits: Limits | None = None) -> N
     """Raise `LimitExceeded` or `BadPackage` unless `source` is a package safe to open."""
     limits = limits or current()
     try:
-        handle = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, (bytes, bytearray))
-                                 else source)
+        handle = zipfile.ZipFile(
+            io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source
+        )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
         raise BadPackage("tệp không phải gói Office Open XML (ZIP)") from exc
     except OSError as exc:
@@ -39,23 +40,35 @@ def check_package(source: str | Path | bytes, limits: Limits | None = None) -> N
         total = 0
         for info in members:
             if info.flag_bits & 0x1:
-                raise BadPackage(f"phần `{info.filename}` của gói được mã hóa; mở tệp trong "
-                                 "Word và lưu lại không đặt mật khẩu")
+                raise BadPackage(
+                    f"phần `{info.filename}` của gói được mã hóa; mở tệp trong "
+                    "Word và lưu lại không đặt mật khẩu"
+                )
             if info.file_size > limits.zip_member_bytes:
-                raise LimitExceeded("zip_member_bytes",
-                                    f"phần `{info.filename}` của gói giải nén ra "
-                                    f"{info.file_size:,} byte".replace(",", "."), limits)
-            if (info.file_size > _RATIO_FROM
-                    and info.file_size > limits.zip_ratio * max(info.compress_size, 1)):
-                raise LimitExceeded("zip_ratio",
-                                    f"phần `{info.filename}` của gói nén quá mức "
-                                    f"({info.file_size // max(info.compress_size, 1)} lần): "
-                                    "có thể là tệp độc hại", limits)
+                raise LimitExceeded(
+                    "zip_member_bytes",
+                    f"phần `{info.filename}` của gói giải nén ra {info.file_size:,} byte".replace(
+                        ",", "."
+                    ),
+                    limits,
+                )
+            if info.file_size > _RATIO_FROM and info.file_size > limits.zip_ratio * max(
+                info.compress_size, 1
+            ):
+                raise LimitExceeded(
+                    "zip_ratio",
+                    f"phần `{info.filename}` của gói nén quá mức "
+                    f"({info.file_size // max(info.compress_size, 1)} lần): "
+                    "có thể là tệp độc hại",
+                    limits,
+                )
             total += info.file_size
             if total > limits.zip_total_bytes:
-                raise LimitExceeded("zip_total_bytes",
-                                    f"gói giải nén ra hơn {total:,} byte".replace(",", "."),
-                                    limits)
+                raise LimitExceeded(
+                    "zip_total_bytes",
+                    f"gói giải nén ra hơn {total:,} byte".replace(",", "."),
+                    limits,
+                )
 
 
 def verify_members(source: str | Path | bytes, names: tuple[str, ...] = ()) -> None:
@@ -64,8 +77,9 @@ def verify_members(source: str | Path | bytes, names: tuple[str, ...] = ()) -> N
     Call after `check_package`, which bounds the cost.
     """
     try:
-        with zipfile.ZipFile(io.BytesIO(source) if isinstance(source, (bytes, bytearray))
-                             else source) as handle:
+        with zipfile.ZipFile(
+            io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source
+        ) as handle:
             for info in handle.infolist():
                 if names and info.filename not in names:
                     continue
@@ -73,8 +87,13 @@ def verify_members(source: str | Path | bytes, names: tuple[str, ...] = ()) -> N
                     with handle.open(info) as member:
                         while member.read(1 << 20):
                             pass
-                except (zipfile.BadZipFile, EOFError, OSError, ValueError,
-                        NotImplementedError) as exc:
+                except (
+                    zipfile.BadZipFile,
+                    EOFError,
+                    OSError,
+                    ValueError,
+                    NotImplementedError,
+                ) as exc:
                     raise BadPackage(f"phần `{info.filename}` của gói bị hỏng ({exc})") from exc
     except zipfile.BadZipFile as exc:
         raise BadPackage("tệp không phải gói Office Open XML (ZIP)") from exc

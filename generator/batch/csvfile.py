@@ -75,33 +75,82 @@ def records(path: Path, name: str) -> Iterator[Record]:
                         count += 1
                         cells += len(values)
                         if count > limits.rows + 1:
-                            raise CsvError([Problem(name, start, None, "", "tệp có quá nhiều hàng",
-                                                    limits.hint("rows"))])
+                            raise CsvError(
+                                [
+                                    Problem(
+                                        name,
+                                        start,
+                                        None,
+                                        "",
+                                        "tệp có quá nhiều hàng",
+                                        limits.hint("rows"),
+                                    )
+                                ]
+                            )
                         if len(values) > limits.columns or cells > limits.cells:
                             which = "columns" if len(values) > limits.columns else "cells"
-                            raise CsvError([Problem(name, start, None, "",
-                                                    "tệp có quá nhiều ô", limits.hint(which))])
+                            raise CsvError(
+                                [
+                                    Problem(
+                                        name,
+                                        start,
+                                        None,
+                                        "",
+                                        "tệp có quá nhiều ô",
+                                        limits.hint(which),
+                                    )
+                                ]
+                            )
                         problems = []
                         if any(delimiter in text for _, text in spanned):
-                            problems.append(Problem(
-                                name, start, None, "",
-                                f"một ô kéo dài từ dòng {start} đến dòng {spanned[-1][0]} và "
-                                "chứa cả dấu phân cách: có lẽ thiếu dấu ngoặc kép đóng",
-                                "kiểm tra các dấu ngoặc kép (\") của hàng này; các hàng "
-                                "bị nuốt vào ô này chưa được đọc"))
+                            problems.append(
+                                Problem(
+                                    name,
+                                    start,
+                                    None,
+                                    "",
+                                    f"một ô kéo dài từ dòng {start} đến dòng {spanned[-1][0]} và "
+                                    "chứa cả dấu phân cách: có lẽ thiếu dấu ngoặc kép đóng",
+                                    'kiểm tra các dấu ngoặc kép (") của hàng này; các hàng '
+                                    "bị nuốt vào ô này chưa được đọc",
+                                )
+                            )
                         yield start, values, problems
                     return
                 except csv.Error as exc:
                     bad = lines.record
                     lines.record = []
                     start = bad[0][0] if bad else lines.number
-                    yield start, [], [Problem(name, start, None, "",
-                                              f"hàng CSV sai cú pháp ({exc})",
-                                              "kiểm tra các dấu ngoặc kép (\") của hàng này: "
-                                              "một ô bắt đầu bằng \" phải kết thúc bằng \"")]
+                    yield (
+                        start,
+                        [],
+                        [
+                            Problem(
+                                name,
+                                start,
+                                None,
+                                "",
+                                f"hàng CSV sai cú pháp ({exc})",
+                                'kiểm tra các dấu ngoặc kép (") của hàng này: '
+                                'một ô bắt đầu bằng " phải kết thúc bằng "',
+                            )
+                        ],
+                    )
                     lines.again(bad[1:])
     except UnicodeDecodeError as exc:
-        raise CsvError([Problem(name, None, None, "", f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
-                                "trong Excel chọn Lưu thành › CSV UTF-8")]) from exc
+        raise CsvError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
+                    "trong Excel chọn Lưu thành › CSV UTF-8",
+                )
+            ]
+        ) from exc
     except OSError as exc:
-        raise CsvError([Problem(name, None, None, "", f"không đọc được tệp: {exc.strerror}")]) from exc
+        raise CsvError(
+            [Problem(name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+        ) from exc

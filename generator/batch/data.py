@@ -83,22 +83,42 @@ class DataFile:
         self.skipped: list[Column] = []
         """Columns that set no field (`STT`)."""
         if self.suffix not in SUFFIXES:
-            raise DataError([Problem(self.name, None, None, "",
-                                     f"không đọc được tệp dữ liệu đuôi `{self.path.suffix}`",
-                                     "dùng tệp .csv, .xlsx, .yaml hoặc .json")])
+            raise DataError(
+                [
+                    Problem(
+                        self.name,
+                        None,
+                        None,
+                        "",
+                        f"không đọc được tệp dữ liệu đuôi `{self.path.suffix}`",
+                        "dùng tệp .csv, .xlsx, .yaml hoặc .json",
+                    )
+                ]
+            )
         if sheet is not None and self.suffix != ".xlsx":
-            raise DataError([Problem(self.name, None, None, "",
-                                     "--sheet chỉ dùng cho tệp Excel (.xlsx)")])
+            raise DataError(
+                [Problem(self.name, None, None, "", "--sheet chỉ dùng cho tệp Excel (.xlsx)")]
+            )
         limits = current()
         try:
             size = self.path.stat().st_size
         except OSError as exc:
-            raise DataError([Problem(self.name, None, None, "",
-                                     f"không đọc được tệp: {exc.strerror}")]) from exc
+            raise DataError(
+                [Problem(self.name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+            ) from exc
         if size > limits.data_bytes:
-            raise DataError([Problem(self.name, None, None, "",
-                                     f"tệp quá lớn ({size:,} byte)".replace(",", "."),
-                                     limits.hint("data_bytes"))])
+            raise DataError(
+                [
+                    Problem(
+                        self.name,
+                        None,
+                        None,
+                        "",
+                        f"tệp quá lớn ({size:,} byte)".replace(",", "."),
+                        limits.hint("data_bytes"),
+                    )
+                ]
+            )
         if self.suffix in SPREADSHEET:
             self._header_line, header = self._read_header()
             self.columns, self.skipped = _columns(self.name, self._header_line, header)
@@ -126,9 +146,19 @@ class DataFile:
                     return line, values
         finally:
             records.close()
-        raise DataError([Problem(self.name, None, None, "", "tệp dữ liệu trống",
-                                 "dòng đầu là tên các cột (ví dụ `number`, `issuers.0.abbr`), "
-                                 "mỗi dòng sau là một văn bản")])
+        raise DataError(
+            [
+                Problem(
+                    self.name,
+                    None,
+                    None,
+                    "",
+                    "tệp dữ liệu trống",
+                    "dòng đầu là tên các cột (ví dụ `number`, `issuers.0.abbr`), "
+                    "mỗi dòng sau là một văn bản",
+                )
+            ]
+        )
 
     def rows(self) -> Iterator[Row]:
         """Every non-empty row, in order."""
@@ -138,24 +168,37 @@ class DataFile:
         width = len(self.columns)
         by_index = {c.index: c for c in self.columns}
         skipped = {c.index for c in self.skipped}
-        flaws = (xlsx.flaws(self.path, self.name, self.sheet, self._header_line + 1).by_row
-                 if self.suffix == ".xlsx" else {})
+        flaws = (
+            xlsx.flaws(self.path, self.name, self.sheet, self._header_line + 1).by_row
+            if self.suffix == ".xlsx"
+            else {}
+        )
         for line, values, problems in self._records():
             if line <= self._header_line:
                 continue
             row = Row(line, problems=list(problems))
-            row.problems += [xlsx.flaw_problem(self.name, line, text)
-                             for text in flaws.get(line, ())]
+            row.problems += [
+                xlsx.flaw_problem(self.name, line, text) for text in flaws.get(line, ())
+            ]
             for index, raw in enumerate(values):
                 value = _blank(raw)
                 if value is None or index in skipped:
                     continue
                 column = by_index.get(index)
                 if column is None:
-                    where = f"cột {index + 1}" + (" (sau cột cuối có tên)" if index >= width else "")
-                    row.problems.append(Problem(
-                        self.name, line, None, "", f"{where} có giá trị `{value}` nhưng không có tên cột",
-                        "ghi tên trường vào dòng tiêu đề, hoặc xóa giá trị này"))
+                    where = f"cột {index + 1}" + (
+                        " (sau cột cuối có tên)" if index >= width else ""
+                    )
+                    row.problems.append(
+                        Problem(
+                            self.name,
+                            line,
+                            None,
+                            "",
+                            f"{where} có giá trị `{value}` nhưng không có tên cột",
+                            "ghi tên trường vào dòng tiêu đề, hoặc xóa giá trị này",
+                        )
+                    )
                     continue
                 if isinstance(value, str):
                     value = self._text(value, column, row)
@@ -168,8 +211,17 @@ class DataFile:
         value = value.replace("\r\n", "\n").replace("\r", "\n")
         value = join_surrogates(value)
         for _index, message, hint in bad_characters(value):
-            row.problems.append(Problem(self.name, row.line, None, show_path(column.path),
-                                        message, hint, column_name=column.header))
+            row.problems.append(
+                Problem(
+                    self.name,
+                    row.line,
+                    None,
+                    show_path(column.path),
+                    message,
+                    hint,
+                    column_name=column.header,
+                )
+            )
         # A date written day first (`05/03/2025`) is read by the content model, as in YAML.
         return unicodedata.normalize("NFC", value)
 
@@ -177,9 +229,12 @@ class DataFile:
         """How many rows there are, cheaply (for progress and work sizes); None if unknown."""
         try:
             if self.suffix == ".csv":
-                return sum(1 for line, values, problems in csvfile.records(self.path, self.name)
-                           if line > self._header_line
-                           and (problems or any(_blank(v) is not None for v in values)))
+                return sum(
+                    1
+                    for line, values, problems in csvfile.records(self.path, self.name)
+                    if line > self._header_line
+                    and (problems or any(_blank(v) is not None for v in values))
+                )
             if self.suffix == ".xlsx":
                 return xlsx.size(self.path, self.sheet) - self._header_line
             text = _read_text(self.path, self.name)
@@ -215,21 +270,46 @@ def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], lis
             skipped.append(Column(index, text, ()))
             continue
         if text.count(".") + text.count("[") >= depth:
-            problems.append(Problem(name, line, None, "",
-                                    f"tên cột `{text[:40]}…` lồng quá sâu",
-                                    current().hint("depth"), column_name=text[:40]))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    "",
+                    f"tên cột `{text[:40]}…` lồng quá sâu",
+                    current().hint("depth"),
+                    column_name=text[:40],
+                )
+            )
             continue
         path = parse_field_path(path_for_label(text) or text)
         if path is None:
-            problems.append(Problem(
-                name, line, None, "", f"tên cột `{text}` không phải đường dẫn đến một trường",
-                "ví dụ `number`, `date`, `issuers.0.abbr`, `signatories.0.name`, `recipients.+`, "
-                "hoặc tên tiếng Việt như `Số`, `Ngày`, `Người ký`", column_name=text))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    "",
+                    f"tên cột `{text}` không phải đường dẫn đến một trường",
+                    "ví dụ `number`, `date`, `issuers.0.abbr`, `signatories.0.name`, `recipients.+`, "
+                    "hoặc tên tiếng Việt như `Số`, `Ngày`, `Người ký`",
+                    column_name=text,
+                )
+            )
             continue
         if path in seen and path[-1] is not APPEND:
-            problems.append(Problem(name, line, None, "", f"cột `{text}` có hai lần",
-                                    "mỗi trường chỉ một cột; muốn thêm nhiều nơi nhận thì dùng "
-                                    "nhiều cột `recipients.+`", column_name=text))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    "",
+                    f"cột `{text}` có hai lần",
+                    "mỗi trường chỉ một cột; muốn thêm nhiều nơi nhận thì dùng "
+                    "nhiều cột `recipients.+`",
+                    column_name=text,
+                )
+            )
             continue
         seen[path] = text
         columns.append(Column(index, text, path))
@@ -247,12 +327,22 @@ def _read_text(path: Path, name: str) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise DataError([Problem(name, None, None, "",
-                                 f"không đọc được tệp: {exc.strerror}")]) from exc
+        raise DataError(
+            [Problem(name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(name, None, None, "",
-                                 f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
-                                 "lưu tệp với mã hóa UTF-8")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
+                    "lưu tệp với mã hóa UTF-8",
+                )
+            ]
+        ) from exc
 
 
 def _item_starts(text: str) -> list[int] | None:
@@ -294,8 +384,9 @@ def _mapping_rows(path: Path, name: str) -> Iterator[Row]:
         yield _item_row(name, "".join(lines[start:end]), start)
 
 
-def _item_row(name: str, chunk: str, line_offset: int, *, column: int = 0,
-              item: bool = True) -> Row:
+def _item_row(
+    name: str, chunk: str, line_offset: int, *, column: int = 0, item: bool = True
+) -> Row:
     """Read one item cut out of the file: a `- ...` item, or a JSON value at `column`.
 
     Indenting the cut-out text as it stood keeps every column right; only
@@ -330,9 +421,16 @@ def _shift(source: Source, lines: int, item: str | None) -> Source:
         where = problem.path
         if item is not None:
             where = where.removeprefix(item).lstrip(".")
-        shifted.problems.append(Problem(
-            problem.file, problem.line + lines if problem.line is not None else None,
-            problem.column, where, problem.message, problem.hint))
+        shifted.problems.append(
+            Problem(
+                problem.file,
+                problem.line + lines if problem.line is not None else None,
+                problem.column,
+                where,
+                problem.message,
+                problem.hint,
+            )
+        )
     return shifted
 
 
@@ -360,13 +458,30 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
                 raise fail(exc.pos, exc.msg) from exc
             except RecursionError as exc:
                 limits = current()
-                raise DataError([Problem(name, *(n + 1 for n in where(index)), "",
-                                         "hàng lồng nhau quá sâu", limits.hint("depth"))]) from exc
+                raise DataError(
+                    [
+                        Problem(
+                            name,
+                            *(n + 1 for n in where(index)),
+                            "",
+                            "hàng lồng nhau quá sâu",
+                            limits.hint("depth"),
+                        )
+                    ]
+                ) from exc
             except ValueError as exc:  # a number of thousands of digits
                 limits = current()
-                raise DataError([Problem(name, *(n + 1 for n in where(index)), "",
-                                         "hàng có số quá dài, không đọc được",
-                                         limits.hint("number_digits"))]) from exc
+                raise DataError(
+                    [
+                        Problem(
+                            name,
+                            *(n + 1 for n in where(index)),
+                            "",
+                            "hàng có số quá dài, không đọc được",
+                            limits.hint("number_digits"),
+                        )
+                    ]
+                ) from exc
             line, column = where(index)
             yield _item_row(name, text[index:end], line, column=column, item=False)
             index = _skip_space(text, end)
@@ -392,14 +507,27 @@ def _whole_file_rows(text: str, name: str) -> Iterator[Row]:
     if source.problems and source.data is None:
         raise DataError(source.problems)
     if not isinstance(source.data, list):
-        raise DataError([Problem(name, 1, 1, "", "tệp dữ liệu YAML/JSON phải là một danh sách, "
-                                 "mỗi phần tử là các trường của một văn bản",
-                                 "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "tệp dữ liệu YAML/JSON phải là một danh sách, "
+                    "mỗi phần tử là các trường của một văn bản",
+                    "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`",
+                )
+            ]
+        )
     for index, value in enumerate(source.data):
         prefix = f"[{index}]"
-        sub = Source(name, [value],
-                     {(0,) + p[1:]: v for p, v in source.values.items() if p[:1] == (index,)},
-                     {(0,) + p[1:]: v for p, v in source.keys.items() if p[:1] == (index,)})
+        sub = Source(
+            name,
+            [value],
+            {(0,) + p[1:]: v for p, v in source.values.items() if p[:1] == (index,)},
+            {(0,) + p[1:]: v for p, v in source.keys.items() if p[:1] == (index,)},
+        )
         sub.problems = [p for p in source.problems if p.path.startswith(prefix)]
         row = Row(source.values.get((index,), (1, 1))[0])
         row.source = _shift(sub, 0, prefix)

@@ -40,8 +40,10 @@ class FolderLock:
         self._fd: int | None = None
 
     def __enter__(self) -> FolderLock:
-        busy = FolderBusy(f"{self.path.parent}: một lần chạy `vanban batch` khác đang ghi vào "
-                          "thư mục này; chờ nó xong hoặc chọn --out-dir khác")
+        busy = FolderBusy(
+            f"{self.path.parent}: một lần chạy `vanban batch` khác đang ghi vào "
+            "thư mục này; chờ nó xong hoặc chọn --out-dir khác"
+        )
         if fcntl is None:
             try:
                 self._fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
@@ -89,8 +91,15 @@ def sha256_of(path: Path) -> str | None:
         return None
 
 
-def move_into_place(done: list[RowResult], out_dir: Path, data_name: str, stop: StopFlag, *,
-                    force: bool, skip_existing: bool) -> bool:
+def move_into_place(
+    done: list[RowResult],
+    out_dir: Path,
+    data_name: str,
+    stop: StopFlag,
+    *,
+    force: bool,
+    skip_existing: bool,
+) -> bool:
     """Move staged documents into place, in row order; False if stopped part-way.
 
     With `skip_existing`, a file already there with the same bytes is the row's
@@ -110,16 +119,25 @@ def move_into_place(done: list[RowResult], out_dir: Path, data_name: str, stop: 
             if skip_existing and sha256_of(target) == result.sha256:
                 result.file = target.name
                 continue
-            hint = ("tệp đã có, khác với văn bản của hàng này" if skip_existing
-                    else "tệp đã có")
-            result.problems = [Problem(data_name, result.line, None, "",
-                                       f"{target}: {hint}; dùng --force để ghi đè")]
+            hint = "tệp đã có, khác với văn bản của hàng này" if skip_existing else "tệp đã có"
+            result.problems = [
+                Problem(
+                    data_name, result.line, None, "", f"{target}: {hint}; dùng --force để ghi đè"
+                )
+            ]
             continue
         try:
             os.replace(result.staged, target)
         except OSError as exc:
-            result.problems = [Problem(data_name, result.line, None, "",
-                                       f"{target}: không ghi được tệp: {exc.strerror}")]
+            result.problems = [
+                Problem(
+                    data_name,
+                    result.line,
+                    None,
+                    "",
+                    f"{target}: không ghi được tệp: {exc.strerror}",
+                )
+            ]
             continue
         result.file = target.name
     return True
@@ -132,9 +150,23 @@ def entries(done: list[RowResult], data_name: str, *, stopped: bool = False) -> 
         if r.file:
             out.append(Entry(r.line, r.file, r.sha256, OK, ""))
         elif stopped and r.ok:
-            out.append(Entry(r.line, "", "", STOPPED,
-                             "chưa ghi: lần chạy bị dừng (chạy lại với --skip-existing để ghi tiếp)"))
+            out.append(
+                Entry(
+                    r.line,
+                    "",
+                    "",
+                    STOPPED,
+                    "chưa ghi: lần chạy bị dừng (chạy lại với --skip-existing để ghi tiếp)",
+                )
+            )
         else:
-            out.append(Entry(r.line, "", "", ERROR,
-                             " | ".join(describe(p, data_name, r.line) for p in r.problems)))
+            out.append(
+                Entry(
+                    r.line,
+                    "",
+                    "",
+                    ERROR,
+                    " | ".join(describe(p, data_name, r.line) for p in r.problems),
+                )
+            )
     return out

@@ -67,6 +67,14 @@ def write_manifest(path: Path, entries: Iterable[Entry]) -> Path:
 
 def read_manifest(path: Path) -> list[Entry]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return [Entry(int(r["row"]), _uncell(r["file"]), r["sha256"], r["status"],
-                      _uncell(r["message"]), _uncell(r.get("pdf") or ""))
-                for r in csv.DictReader(handle)]
+        return [
+            Entry(
+                int(r["row"]),
+                _uncell(r["file"]),
+                r["sha256"],
+                r["status"],
+                _uncell(r["message"]),
+                _uncell(r.get("pdf") or ""),
+            )
+            for r in csv.DictReader(handle)
+        ]

@@ -17,8 +17,14 @@ MAX_STEM = 120
 PATTERN_FIELDS = ("year", "row")
 """Names a pattern may use besides the content's fields: the emulation year and the data row."""
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-                     *(f"lpt{i}" for i in range(1, 10))}
+_WINDOWS_RESERVED = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(1, 10)),
+    *(f"lpt{i}" for i in range(1, 10)),
+}
 _FIELD = re.compile(r"\{([^{}]*)\}")
 _HEAD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -32,20 +38,27 @@ def check_pattern(pattern: str) -> list[str]:
     known = set(Content.model_fields) | set(PATTERN_FIELDS)
     limits = current()
     if len(pattern) > limits.pattern_chars:
-        return [f"mẫu tên tệp dài {len(pattern)} ký tự, quá dài (gợi ý: "
-                f"{limits.hint('pattern_chars')})"]
+        return [
+            f"mẫu tên tệp dài {len(pattern)} ký tự, quá dài (gợi ý: {limits.hint('pattern_chars')})"
+        ]
     problems = []
     for text in _FIELD.findall(pattern):
         head = _HEAD.match(text.strip())
         if not FIELD_PATH.match(text.strip()):
-            problems.append(f"mẫu tên tệp `{pattern}`: `{{{text}}}` chỉ được ghi tên trường, "
-                            "ví dụ `{number}` hay `{issuers[0].abbr}` (không có `:` hay `!`)")
+            problems.append(
+                f"mẫu tên tệp `{pattern}`: `{{{text}}}` chỉ được ghi tên trường, "
+                "ví dụ `{number}` hay `{issuers[0].abbr}` (không có `:` hay `!`)"
+            )
         elif head is None or head.group(0) not in known:
-            problems.append(f"mẫu tên tệp `{pattern}`: `{{{text}}}` không phải một trường "
-                            f"(dùng được: {', '.join(sorted(known))})")
+            problems.append(
+                f"mẫu tên tệp `{pattern}`: `{{{text}}}` không phải một trường "
+                f"(dùng được: {', '.join(sorted(known))})"
+            )
     if not _FIELD.search(pattern):
-        problems.append(f"mẫu tên tệp `{pattern}` không có trường nào nên mọi văn bản trùng tên "
-                        "(ví dụ `{kind}-{issuers[0].abbr}-{number}` hoặc `{row}`)")
+        problems.append(
+            f"mẫu tên tệp `{pattern}` không có trường nào nên mọi văn bản trùng tên "
+            "(ví dụ `{kind}-{issuers[0].abbr}-{number}` hoặc `{row}`)"
+        )
     return problems
 
 
@@ -60,8 +73,14 @@ def stem_for(rendered: Rendered, pattern: str | None, row: int) -> str:
 def target(out_dir: Path, stem: str) -> Path:
     """`out_dir/<stem>.docx`, refusing anything that would not stay directly inside `out_dir`."""
     name = f"{stem}.docx"
-    if (not stem or "/" in stem or "\\" in stem or stem.startswith(".") or ".." in stem
-            or Path(name).name != name):
+    if (
+        not stem
+        or "/" in stem
+        or "\\" in stem
+        or stem.startswith(".")
+        or ".." in stem
+        or Path(name).name != name
+    ):
         raise UnsafeName(f"tên tệp `{name}` không an toàn")
     # With no separator and no `..` in it, the name can only stand directly in
     # `out_dir`; `os.replace` replaces a symlink there rather than following it.

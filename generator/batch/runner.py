@@ -43,8 +43,18 @@ from generator.content.source import Source
 from generator.kinds import KindError, get_kind
 from generator.render import TemplateRenderError, compiled_template
 
-__all__ = ["BatchError", "BatchOptions", "BatchReport", "Interrupted", "Plan", "RowRenderer",
-           "RowResult", "describe", "load_master", "run_batch"]
+__all__ = [
+    "BatchError",
+    "BatchOptions",
+    "BatchReport",
+    "Interrupted",
+    "Plan",
+    "RowRenderer",
+    "RowResult",
+    "describe",
+    "load_master",
+    "run_batch",
+]
 
 STAGING_PREFIX = ".vanban-batch-"
 """Staging folders are `.vanban-batch-<pid>-<random>` inside the output folder."""
@@ -99,8 +109,10 @@ class BatchReport:
             lines += [describe(p, self.data_name, result.line) for p in result.problems]
         for name, rows in self.duplicates.items():
             where = ", ".join(f"{self.data_name}:{r}" for r in rows)
-            lines.append(f"{where}: cùng tên tệp ra {name} (gợi ý: thêm một trường khác vào "
-                         "--name, ví dụ `{row}`)")
+            lines.append(
+                f"{where}: cùng tên tệp ra {name} (gợi ý: thêm một trường khác vào "
+                "--name, ví dụ `{row}`)"
+            )
         return lines
 
 
@@ -117,7 +129,7 @@ def _remove_abandoned_staging(out_dir: Path) -> None:
     """Remove the staging folders of batches whose process is gone (killed outright, so
     that nothing could clean up): their documents were never moved into place."""
     for folder in out_dir.glob(f"{STAGING_PREFIX}*-*"):
-        pid = folder.name[len(STAGING_PREFIX):].split("-", 1)[0]
+        pid = folder.name[len(STAGING_PREFIX) :].split("-", 1)[0]
         if not pid.isdigit() or not folder.is_dir():
             continue
         try:
@@ -134,8 +146,9 @@ def _group_size(total: int | None, jobs: int) -> int:
     return max(1, min(32, total // (jobs * 8)))
 
 
-def run_batch(options: BatchOptions,
-              progress: Callable[[int | None], Any] | None = None) -> BatchReport:
+def run_batch(
+    options: BatchOptions, progress: Callable[[int | None], Any] | None = None
+) -> BatchReport:
     """Run the batch described by `options`.
 
     `progress(total)` makes the object told of each finished row
@@ -147,8 +160,9 @@ def run_batch(options: BatchOptions,
         return _run(options, progress, stop)
 
 
-def _run(options: BatchOptions, progress: Callable[[int | None], Any] | None,
-         stop: StopFlag) -> BatchReport:
+def _run(
+    options: BatchOptions, progress: Callable[[int | None], Any] | None, stop: StopFlag
+) -> BatchReport:
     started = time.perf_counter()
     master = load_master(options.master)
     try:
@@ -173,14 +187,24 @@ def _run(options: BatchOptions, progress: Callable[[int | None], Any] | None,
         lock.__exit__()
 
 
-def _locked(options: BatchOptions, progress: Callable[[int | None], Any] | None,
-            stop: StopFlag, master: Source, data: DataFile, out_dir: Path,
-            started: float) -> BatchReport:
+def _locked(
+    options: BatchOptions,
+    progress: Callable[[int | None], Any] | None,
+    stop: StopFlag,
+    master: Source,
+    data: DataFile,
+    out_dir: Path,
+    started: float,
+) -> BatchReport:
     manifest = out_dir / MANIFEST
     if manifest.exists() and not (options.force or options.skip_existing):
-        raise BatchError([f"{manifest}: đã có (của lần chạy trước); dùng --skip-existing để "
-                          "ghi tiếp những hàng còn thiếu, --force để ghi đè, hoặc chọn "
-                          "--out-dir khác"])
+        raise BatchError(
+            [
+                f"{manifest}: đã có (của lần chạy trước); dùng --skip-existing để "
+                "ghi tiếp những hàng còn thiếu, --force để ghi đè, hoặc chọn "
+                "--out-dir khác"
+            ]
+        )
     jobs = max(1, options.jobs)
     tracker = progress(data.count()) if progress is not None else None
     total = getattr(tracker, "total", None) if tracker is not None else None
@@ -195,8 +219,15 @@ def _locked(options: BatchOptions, progress: Callable[[int | None], Any] | None,
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=out_dir))
     except OSError as exc:
         raise BatchError([f"{out_dir}: không tạo được thư mục: {exc.strerror}"]) from exc
-    plan = Plan(options.master, data.name, tuple(data.columns), staging, options.pattern,
-                options.template, options.check)
+    plan = Plan(
+        options.master,
+        data.name,
+        tuple(data.columns),
+        staging,
+        options.pattern,
+        options.template,
+        options.check,
+    )
     report = BatchReport(data.name, out_dir, [], 0.0)
     stream = results(data.rows(), plan, jobs, _group_size(total, jobs), master, stop)
     try:
@@ -215,21 +246,29 @@ def _locked(options: BatchOptions, progress: Callable[[int | None], Any] | None,
             report.results = [r for r in report.results if not r.ok]
             return report
         report.duplicates = naming.duplicates(
-            (r.line, f"{r.stem}.docx") for r in report.results if r.ok)
+            (r.line, f"{r.stem}.docx") for r in report.results if r.ok
+        )
         if report.duplicates:
             return report
         stop.check()
         try:
-            complete = move_into_place(report.results, out_dir, data.name, stop,
-                                       force=options.force, skip_existing=options.skip_existing)
+            complete = move_into_place(
+                report.results,
+                out_dir,
+                data.name,
+                stop,
+                force=options.force,
+                skip_existing=options.skip_existing,
+            )
         except BaseException as exc:
             # Whatever stopped the moves, the manifest says which files are in place.
             written = write_manifest(manifest, entries(report.results, data.name, stopped=True))
             if isinstance(exc, KeyboardInterrupt):
                 raise Interrupted(signal.SIGINT, written) from exc
             raise
-        report.manifest = write_manifest(manifest, entries(report.results, data.name,
-                                                           stopped=not complete))
+        report.manifest = write_manifest(
+            manifest, entries(report.results, data.name, stopped=not complete)
+        )
         if not complete:
             raise Interrupted(stop.requested or signal.SIGINT, report.manifest)
         return report
@@ -237,7 +276,9 @@ def _locked(options: BatchOptions, progress: Callable[[int | None], Any] | None,
         raise BatchError([str(p) for p in exc.problems] + ["không ghi tệp nào"]) from exc
     except BrokenProcessPool as exc:
         stop.check()  # workers killed with the rest of the process group: a stop, not a crash
-        raise BatchError(["một tiến trình tạo văn bản bị dừng đột ngột; không ghi tệp nào"]) from exc
+        raise BatchError(
+            ["một tiến trình tạo văn bản bị dừng đột ngột; không ghi tệp nào"]
+        ) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         report.elapsed = time.perf_counter() - started

@@ -79,8 +79,9 @@ def load_master(path: Path) -> Source:
     """Read the master content file; `issuer:` becomes `issuers:` before rows are merged over it."""
     source = read_source(Path(path))
     if not source.problems and not isinstance(source.data, dict):
-        source.problems.append(source.problem((), "tệp mẫu phải là một mục `khóa: giá trị` "
-                                                  "(một văn bản đầy đủ)"))
+        source.problems.append(
+            source.problem((), "tệp mẫu phải là một mục `khóa: giá trị` (một văn bản đầy đủ)")
+        )
     if not source.problems:
         source.problems += list(accept_issuer_alias(source.data, source))
     if source.problems:
@@ -120,9 +121,16 @@ class RowRenderer:
             else:
                 source = MergedSource(name, dict(master.data), master, row.line, row=row.source)
                 if not row.problems:
-                    source.problems.append(Problem(
-                        name, row.line, None, "", "mỗi hàng phải là một mục `khóa: giá trị`",
-                        "ví dụ `- number: 5` rồi các trường khác thụt lề bên dưới"))
+                    source.problems.append(
+                        Problem(
+                            name,
+                            row.line,
+                            None,
+                            "",
+                            "mỗi hàng phải là một mục `khóa: giá trị`",
+                            "ví dụ `- number: 5` rồi các trường khác thụt lề bên dưới",
+                        )
+                    )
             source.problems += row.problems
             return source
         cells = [(self.columns[i].header, self.columns[i].path, value) for i, value in row.cells]
@@ -130,8 +138,17 @@ class RowRenderer:
         source = MergedSource(name, merged, master, row.line, cells=assigned)
         for header, conflict in conflicts:
             column = next(c for c in self.plan.columns if c.header == header)
-            source.problems.append(Problem(name, row.line, None, show_path(column.path),
-                                           conflict.message, conflict.hint, column_name=header))
+            source.problems.append(
+                Problem(
+                    name,
+                    row.line,
+                    None,
+                    show_path(column.path),
+                    conflict.message,
+                    conflict.hint,
+                    column_name=header,
+                )
+            )
         source.problems += row.problems
         return source
 
@@ -140,19 +157,29 @@ class RowRenderer:
         try:
             content = validate_data(self.merged(row))
             check = self.plan.check == "all" or (self.plan.check == "first" and not self.checked)
-            rendered = make(content, self.plan.template, check=check,
-                            name=f"{self.plan.data_name}:{row.line}")
+            rendered = make(
+                content, self.plan.template, check=check, name=f"{self.plan.data_name}:{row.line}"
+            )
             self.checked |= check
             result.stem = naming.stem_for(rendered, self.plan.pattern, row.line)
         except ContentError as exc:
             result.problems = list(exc.problems)
             return result
         except NotConformant as exc:
-            result.problems = [Problem(self.plan.data_name, row.line, None, "", line.strip())
-                               for line in exc.report.format_text(False).splitlines()[1:-1]]
-            result.problems.append(Problem(self.plan.data_name, row.line, None, "",
-                                           "văn bản không đạt thể thức nên không được ghi",
-                                           "sửa nội dung hoặc mẫu, hoặc dùng --check none"))
+            result.problems = [
+                Problem(self.plan.data_name, row.line, None, "", line.strip())
+                for line in exc.report.format_text(False).splitlines()[1:-1]
+            ]
+            result.problems.append(
+                Problem(
+                    self.plan.data_name,
+                    row.line,
+                    None,
+                    "",
+                    "văn bản không đạt thể thức nên không được ghi",
+                    "sửa nội dung hoặc mẫu, hoặc dùng --check none",
+                )
+            )
             return result
         except (KindError, TemplateRenderError) as exc:
             result.problems = [Problem(self.plan.data_name, row.line, None, "", str(exc))]
@@ -171,7 +198,7 @@ def _write_new(path: str, data: bytes) -> None:
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
 
@@ -215,8 +242,14 @@ def _pool_context() -> Any:
     return None
 
 
-def results(rows: Iterator[Row], plan: Plan, jobs: int, group: int,
-            master: Source | None = None, stop: StopFlag | None = None) -> Iterator[RowResult]:
+def results(
+    rows: Iterator[Row],
+    plan: Plan,
+    jobs: int,
+    group: int,
+    master: Source | None = None,
+    stop: StopFlag | None = None,
+) -> Iterator[RowResult]:
     """Each row's result as soon as it is ready (not in row order).
 
     With `stop`, raises `Interrupted` soon after a stop is asked for; the
@@ -232,8 +265,12 @@ def results(rows: Iterator[Row], plan: Plan, jobs: int, group: int,
         return
     global _master
     _master = master
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
-                               initializer=_start_worker, initargs=(plan, os.getpid()))
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_pool_context(),
+        initializer=_start_worker,
+        initargs=(plan, os.getpid()),
+    )
     pending: set[Future[list[RowResult]]] = set()
 
     def finished(limit: int) -> Iterator[RowResult]:

@@ -54,13 +54,33 @@ def open_workbook(path: Path, name: str) -> Any:
     except LimitExceeded as exc:
         raise XlsxError([Problem(name, None, None, "", exc.message, exc.hint)]) from exc
     except BadPackage as exc:
-        raise XlsxError([Problem(name, None, None, "", f"không đọc được tệp Excel: {exc}",
-                                 "lưu tệp dạng Excel Workbook (.xlsx)")]) from exc
+        raise XlsxError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"không đọc được tệp Excel: {exc}",
+                    "lưu tệp dạng Excel Workbook (.xlsx)",
+                )
+            ]
+        ) from exc
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise XlsxError([Problem(name, None, None, "", f"không đọc được tệp Excel: {exc}",
-                                 "lưu tệp dạng Excel Workbook (.xlsx)")]) from exc
+        raise XlsxError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"không đọc được tệp Excel: {exc}",
+                    "lưu tệp dạng Excel Workbook (.xlsx)",
+                )
+            ]
+        ) from exc
 
 
 def choose_sheet(workbook: Any, name: str, wanted: str | None) -> Any:
@@ -68,16 +88,38 @@ def choose_sheet(workbook: Any, name: str, wanted: str | None) -> Any:
     sheets = list(workbook.worksheets)
     titles = ", ".join(f"`{s.title}`" for s in sheets)
     if wanted is not None:
-        for match in ([s for s in sheets if s.title == wanted],
-                      [s for s in sheets if s.title.casefold() == wanted.strip().casefold()]):
+        for match in (
+            [s for s in sheets if s.title == wanted],
+            [s for s in sheets if s.title.casefold() == wanted.strip().casefold()],
+        ):
             if match:
                 return match[0]
-        raise XlsxError([Problem(name, None, None, "", f"không có trang tính `{wanted}`",
-                                 f"các trang tính của tệp: {titles}")])
+        raise XlsxError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"không có trang tính `{wanted}`",
+                    f"các trang tính của tệp: {titles}",
+                )
+            ]
+        )
     visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"]
     if not visible:
-        raise XlsxError([Problem(name, None, None, "", "tệp không có trang tính nào đang hiện",
-                                 f"chọn trang tính bằng --sheet (có: {titles})")])
+        raise XlsxError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    "tệp không có trang tính nào đang hiện",
+                    f"chọn trang tính bằng --sheet (có: {titles})",
+                )
+            ]
+        )
     return visible[0]
 
 
@@ -116,8 +158,13 @@ def _scan_sheet(source: Any, first_row: int, flaws: Flaws) -> None:
     from openpyxl.utils.cell import range_boundaries
 
     last_row = first_row + current().rows  # rows past the limit are refused when read
-    for _, el in etree.iterparse(source, events=("end",), tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
-                                 resolve_entities=False, huge_tree=False):
+    for _, el in etree.iterparse(
+        source,
+        events=("end",),
+        tag=(f"{_MAIN}c", f"{_MAIN}mergeCell"),
+        resolve_entities=False,
+        huge_tree=False,
+    ):
         if el.tag == f"{_MAIN}mergeCell":
             ref = el.get("ref", "")
             try:
@@ -134,8 +181,11 @@ def _scan_sheet(source: Any, first_row: int, flaws: Flaws) -> None:
             _, row = _split_ref(el.get("r", ""))
             if first_row <= row <= last_row:
                 if formula is not None and (value is None or not (value.text or "")):
-                    flaws.add(row, f"ô {el.get('r')} có công thức chưa được tính "
-                                   "(không có giá trị lưu trong tệp)")
+                    flaws.add(
+                        row,
+                        f"ô {el.get('r')} có công thức chưa được tính "
+                        "(không có giá trị lưu trong tệp)",
+                    )
                 elif el.get("t") == "e":
                     shown = value.text if value is not None else ""
                     flaws.add(row, f"ô {el.get('r')} có giá trị lỗi `{shown}`")
@@ -145,7 +195,7 @@ def _scan_sheet(source: Any, first_row: int, flaws: Flaws) -> None:
 HINTS = {
     "ô gộp": "bỏ gộp ô (Unmerge) và ghi giá trị vào từng ô",
     "công thức": "mở tệp trong Excel rồi lưu lại (để Excel tính công thức), hoặc ghi giá trị thay "
-                 "cho công thức",
+    "cho công thức",
     "giá trị lỗi": "sửa công thức của ô này trong Excel",
 }
 
@@ -162,9 +212,18 @@ def records(path: Path, name: str, wanted: str | None) -> Iterator[tuple[int, li
     try:
         sheet = choose_sheet(workbook, name, wanted)
         if (sheet.max_column or 0) > limits.columns:
-            raise XlsxError([Problem(name, None, None, "",
-                                     f"trang tính có {sheet.max_column} cột, quá nhiều",
-                                     limits.hint("columns"))])
+            raise XlsxError(
+                [
+                    Problem(
+                        name,
+                        None,
+                        None,
+                        "",
+                        f"trang tính có {sheet.max_column} cột, quá nhiều",
+                        limits.hint("columns"),
+                    )
+                ]
+            )
         yield from _bounded_rows(sheet, name, limits)
     finally:
         workbook.close()
@@ -179,20 +238,36 @@ def _bounded_rows(sheet: Any, name: str, limits: Limits) -> Iterator[tuple[int, 
         except StopIteration:
             return
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken sheet
-            raise XlsxError([Problem(name, line + 1, None, "",
-                                     f"trang tính bị hỏng ở hàng này ({type(exc).__name__}: {exc})",
-                                     "mở tệp trong Excel rồi lưu lại")]) from exc
+            raise XlsxError(
+                [
+                    Problem(
+                        name,
+                        line + 1,
+                        None,
+                        "",
+                        f"trang tính bị hỏng ở hàng này ({type(exc).__name__}: {exc})",
+                        "mở tệp trong Excel rồi lưu lại",
+                    )
+                ]
+            ) from exc
         line += 1
         cells += len(values)
         if line > limits.rows + 1:
-            raise XlsxError([Problem(name, line, None, "", "tệp có quá nhiều hàng",
-                                     limits.hint("rows"))])
+            raise XlsxError(
+                [Problem(name, line, None, "", "tệp có quá nhiều hàng", limits.hint("rows"))]
+            )
         if len(values) > limits.columns:
-            raise XlsxError([Problem(name, line, None, "", f"hàng có {len(values)} cột",
-                                     limits.hint("columns"))])
+            raise XlsxError(
+                [
+                    Problem(
+                        name, line, None, "", f"hàng có {len(values)} cột", limits.hint("columns")
+                    )
+                ]
+            )
         if cells > limits.cells:
-            raise XlsxError([Problem(name, line, None, "", "tệp có quá nhiều ô",
-                                     limits.hint("cells"))])
+            raise XlsxError(
+                [Problem(name, line, None, "", "tệp có quá nhiều ô", limits.hint("cells"))]
+            )
         yield line, [_excel_value(v) for v in values]
 
 
@@ -210,4 +285,3 @@ def size(path: Path, wanted: str | None) -> int:
         return choose_sheet(workbook, str(path), wanted).max_row or 0
     finally:
         workbook.close()
-

@@ -26,8 +26,9 @@ def log_folder() -> Path:
     chosen = os.environ.get("VANBAN_LOG_DIR")
     if chosen:
         return Path(chosen)
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local",
-                                                             "state")
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".local", "state"
+    )
     return Path(state) / "vanban"
 
 
@@ -56,8 +57,11 @@ def report_bug(exc: BaseException) -> int:
         what = f"lỗi nội bộ {type(exc).__name__}"
     log = write_log(exc)
     where = f"; chi tiết ở {log}" if log else ""
-    click.echo(f"vanban: {what} — đây là lỗi của chương trình, không phải của dữ liệu bạn "
-               f"nhập{where}; xin gửi tệp đó cùng báo lỗi", err=True)
+    click.echo(
+        f"vanban: {what} — đây là lỗi của chương trình, không phải của dữ liệu bạn "
+        f"nhập{where}; xin gửi tệp đó cùng báo lỗi",
+        err=True,
+    )
     return EXIT_BUG
 
 
@@ -84,8 +88,13 @@ class SafeGroup(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort,
-                SystemExit, GeneratorExit):
+        except (
+            click.exceptions.ClickException,
+            click.exceptions.Exit,
+            click.exceptions.Abort,
+            SystemExit,
+            GeneratorExit,
+        ):
             raise
         except KeyboardInterrupt:
             click.echo("đã dừng", err=True)

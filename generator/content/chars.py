@@ -30,8 +30,9 @@ def join_surrogates(text: str) -> str:
     a lone surrogate stays, to be reported."""
     if not _PAIR.search(text):
         return text
-    return _PAIR.sub(lambda m: m.group(0).encode("utf-16-le", "surrogatepass").decode("utf-16-le"),
-                     text)
+    return _PAIR.sub(
+        lambda m: m.group(0).encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text
+    )
 
 
 def _name(ch: str) -> str:
@@ -47,15 +48,29 @@ def bad_characters(text: str) -> list[tuple[int, str, str]]:
         ch, index = match.group(0), match.start()
         code = f"U+{ord(ch):04X}"
         if _BIDI_RE.match(ch):
-            out.append((index, f"ký tự điều khiển hướng chữ {code} ({_name(ch)}) ở vị trí {index + 1} "
-                               "làm đảo thứ tự chữ khi in",
-                        "xóa ký tự vô hình này (thường do sao chép từ trang web hoặc tin nhắn)"))
+            out.append(
+                (
+                    index,
+                    f"ký tự điều khiển hướng chữ {code} ({_name(ch)}) ở vị trí {index + 1} "
+                    "làm đảo thứ tự chữ khi in",
+                    "xóa ký tự vô hình này (thường do sao chép từ trang web hoặc tin nhắn)",
+                )
+            )
         elif _INVISIBLE_RE.match(ch):
-            out.append((index, f"ký tự vô hình {code} ({_name(ch)}) ở vị trí {index + 1} "
-                               "không được có trong văn bản",
-                        "xóa ký tự vô hình này (thường do sao chép từ trang web hoặc Word)"))
+            out.append(
+                (
+                    index,
+                    f"ký tự vô hình {code} ({_name(ch)}) ở vị trí {index + 1} "
+                    "không được có trong văn bản",
+                    "xóa ký tự vô hình này (thường do sao chép từ trang web hoặc Word)",
+                )
+            )
         else:
-            out.append((index, f"ký tự điều khiển {code} ở vị trí {index + 1} không thể có "
-                               "trong văn bản DOCX",
-                        "xóa ký tự này (thường do sao chép từ phần mềm khác)"))
+            out.append(
+                (
+                    index,
+                    f"ký tự điều khiển {code} ở vị trí {index + 1} không thể có trong văn bản DOCX",
+                    "xóa ký tự này (thường do sao chép từ phần mềm khác)",
+                )
+            )
     return out

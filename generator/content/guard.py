@@ -49,14 +49,26 @@ def scan(text: str, name: str, limits: Limits) -> list[Problem]:
                 continue
             tag = getattr(event, "tag", None)
             if tag is not None and str(tag) not in STANDARD_TAGS:
-                return [_problem(name, event, f"thẻ YAML `{tag}` không được dùng",
-                                 "bỏ thẻ bắt đầu bằng `!`; nội dung chỉ gồm chữ, số, ngày, "
-                                 "danh sách và các mục `khóa: giá trị`")]
+                return [
+                    _problem(
+                        name,
+                        event,
+                        f"thẻ YAML `{tag}` không được dùng",
+                        "bỏ thẻ bắt đầu bằng `!`; nội dung chỉ gồm chữ, số, ngày, "
+                        "danh sách và các mục `khóa: giá trị`",
+                    )
+                ]
             if isinstance(event, CollectionStartEvent):
                 stack.append([event.anchor, 1])
                 if len(stack) > limits.depth:
-                    return [_problem(name, event, f"lồng nhau quá sâu (hơn {limits.depth} tầng)",
-                                     limits.hint("depth"))]
+                    return [
+                        _problem(
+                            name,
+                            event,
+                            f"lồng nhau quá sâu (hơn {limits.depth} tầng)",
+                            limits.hint("depth"),
+                        )
+                    ]
                 size = 1
             elif isinstance(event, CollectionEndEvent):
                 anchor, size = stack.pop()
@@ -71,19 +83,34 @@ def scan(text: str, name: str, limits: Limits) -> list[Problem]:
                 assert isinstance(event, ScalarEvent)
                 size = 1
                 value = event.value
-                if (event.style is None and len(value) > limits.number_digits
-                        and _NUMBER.fullmatch(value)):
-                    return [_problem(name, event, f"số có {len(value)} chữ số, quá dài",
-                                     limits.hint("number_digits"))]
+                if (
+                    event.style is None
+                    and len(value) > limits.number_digits
+                    and _NUMBER.fullmatch(value)
+                ):
+                    return [
+                        _problem(
+                            name,
+                            event,
+                            f"số có {len(value)} chữ số, quá dài",
+                            limits.hint("number_digits"),
+                        )
+                    ]
                 if event.anchor is not None:
                     sizes[event.anchor] = 1
             if stack and not isinstance(event, CollectionStartEvent):
                 stack[-1][1] += size
             total += size
             if total > limits.yaml_nodes:
-                return [_problem(name, event,
-                                 f"tệp có quá nhiều giá trị khi mở rộng các bí danh `*` "
-                                 f"(hơn {limits.yaml_nodes})", limits.hint("yaml_nodes"))]
+                return [
+                    _problem(
+                        name,
+                        event,
+                        f"tệp có quá nhiều giá trị khi mở rộng các bí danh `*` "
+                        f"(hơn {limits.yaml_nodes})",
+                        limits.hint("yaml_nodes"),
+                    )
+                ]
     except (YAMLError, ValueError, TypeError):
         return []  # the loader reports syntax errors, located
     return []

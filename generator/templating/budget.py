@@ -68,15 +68,19 @@ def bounded(work: Callable[..., T], *args: Any) -> T:
         return work(*args)
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, daemon=True,
-                              args=(child, limits.template_memory_mb * 2**20, work, args))
+    process = context.Process(
+        target=_child, daemon=True, args=(child, limits.template_memory_mb * 2**20, work, args)
+    )
     process.start()
     child.close()
     try:
         if not parent.poll(limits.template_seconds):
-            raise OverBudget("template_seconds",
-                             f"tạo thử văn bản từ mẫu chạy quá {limits.template_seconds:g} giây "
-                             "(có vòng lặp quá lớn?)", limits)
+            raise OverBudget(
+                "template_seconds",
+                f"tạo thử văn bản từ mẫu chạy quá {limits.template_seconds:g} giây "
+                "(có vòng lặp quá lớn?)",
+                limits,
+            )
         try:
             status, value = parent.recv()
         except EOFError:
@@ -87,9 +91,11 @@ def bounded(work: Callable[..., T], *args: Any) -> T:
         process.join(5)
         parent.close()
     if status == "memory":
-        raise OverBudget("template_memory_mb",
-                         f"tạo thử văn bản từ mẫu cần quá {limits.template_memory_mb} MB bộ nhớ",
-                         limits)
+        raise OverBudget(
+            "template_memory_mb",
+            f"tạo thử văn bản từ mẫu cần quá {limits.template_memory_mb} MB bộ nhớ",
+            limits,
+        )
     if status == "error":
         error, details = value
         raise error from ChildTraceback(details)

@@ -172,8 +172,10 @@ def check_template(template: Path | str, kind: Kind | str | None = None) -> Temp
         try:
             problems, note, report.format_checked = bounded(_trial, template, kind, parts)
         except OverBudget as exc:
-            problems, note = [TemplateProblem("budget", ERROR, str(exc), exc.hint,
-                                              where="văn bản tạo thử")], ""
+            problems, note = (
+                [TemplateProblem("budget", ERROR, str(exc), exc.hint, where="văn bản tạo thử")],
+                "",
+            )
         report.problems += problems
         if note:
             report.notes.append(note)

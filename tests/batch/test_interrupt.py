@@ -41,8 +41,9 @@ def interrupt_after(count: int, error: type[BaseException] = KeyboardInterrupt):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_ctrl_c_mid_batch_leaves_nothing_behind(master: Path, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
+def test_ctrl_c_mid_batch_leaves_nothing_behind(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(40))
     out = tmp_path / "out"
     staged: list[int] = []
@@ -64,8 +65,9 @@ def test_ctrl_c_mid_batch_leaves_nothing_behind(master: Path, tmp_path: Path,
     assert not (out / "manifest.csv").exists()
 
 
-def test_ctrl_c_from_the_command_line(master: Path, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_from_the_command_line(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(10))
     monkeypatch.setattr(DataFile, "rows", interrupt_after(5))
     result = run_batch_cli(master, "--data", units, "--out-dir", tmp_path / "out", "-j", 2)
@@ -74,8 +76,9 @@ def test_ctrl_c_from_the_command_line(master: Path, tmp_path: Path,
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_ctrl_c_while_moving_files_into_place(master: Path, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ctrl_c_while_moving_files_into_place(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(6))
     out = tmp_path / "out"
     replace = os.replace
@@ -113,8 +116,9 @@ def test_ctrl_c_while_moving_files_into_place(master: Path, tmp_path: Path,
     assert all((out / name).stat().st_mtime_ns == t for name, t in before.items())
 
 
-def test_skip_existing_never_takes_a_different_file_for_the_row(master: Path,
-                                                                tmp_path: Path) -> None:
+def test_skip_existing_never_takes_a_different_file_for_the_row(
+    master: Path, tmp_path: Path
+) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(3))
     out = tmp_path / "out"
     run_batch(BatchOptions(master, units, out, jobs=1))
@@ -142,10 +146,13 @@ def test_a_second_batch_into_a_busy_folder_is_refused(master: Path, tmp_path: Pa
     assert leftovers(out) == []
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"),
-                    reason="the patched worker reaches the workers only where they are forked")
-def test_a_killed_worker_stops_the_batch_cleanly(master: Path, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"),
+    reason="the patched worker reaches the workers only where they are forked",
+)
+def test_a_killed_worker_stops_the_batch_cleanly(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(40))
     out = tmp_path / "out"
     run = runner.RowRenderer.run
@@ -163,8 +170,9 @@ def test_a_killed_worker_stops_the_batch_cleanly(master: Path, tmp_path: Path,
     assert leftovers(out) == []
 
 
-def test_a_crash_in_the_main_process(master: Path, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_in_the_main_process(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(12))
     monkeypatch.setattr(DataFile, "rows", interrupt_after(7, MemoryError))
     with pytest.raises(MemoryError):
@@ -172,8 +180,9 @@ def test_a_crash_in_the_main_process(master: Path, tmp_path: Path,
     assert list((tmp_path / "out").iterdir()) == []
 
 
-def test_sigterm_stops_the_command_as_ctrl_c_does(master: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sigterm_stops_the_command_as_ctrl_c_does(
+    master: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(10))
     rows = DataFile.rows
 

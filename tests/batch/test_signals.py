@@ -23,8 +23,9 @@ import pytest
 
 from .conftest import HEADER, good_rows, write_csv
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="process groups and /proc as on Linux")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="process groups and /proc as on Linux"
+)
 
 ROWS = 300
 STOPPED_WITHIN = 10.0
@@ -33,9 +34,26 @@ STOPPED_WITHIN = 10.0
 
 def start(master: Path, units: Path, out: Path, *extra: object) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "batch", str(master), "--data", str(units),
-         "--out-dir", str(out), "--check", "none", "-q", *map(str, extra)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "batch",
+            str(master),
+            "--data",
+            str(units),
+            "--out-dir",
+            str(out),
+            "--check",
+            "none",
+            "-q",
+            *map(str, extra),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def children(pid: int) -> list[int]:
@@ -90,8 +108,15 @@ def units(tmp_path: Path) -> Path:
     return write_csv(tmp_path / "u.csv", HEADER, good_rows(ROWS))
 
 
-def _stop_and_check(master: Path, units: Path, out: Path, jobs: int, delay: float,
-                    signals: list[int], to_group: bool) -> None:
+def _stop_and_check(
+    master: Path,
+    units: Path,
+    out: Path,
+    jobs: int,
+    delay: float,
+    signals: list[int],
+    to_group: bool,
+) -> None:
     process = start(master, units, out, "-j", jobs)
     time.sleep(delay)
     for number, signum in enumerate(signals):
@@ -126,28 +151,47 @@ def _stop_and_check(master: Path, units: Path, out: Path, jobs: int, delay: floa
 @pytest.mark.parametrize("trial", range(6))
 def test_ctrl_c_at_a_random_moment(master: Path, units: Path, tmp_path: Path, trial: int) -> None:
     rng = random.Random(trial)
-    _stop_and_check(master, units, tmp_path / "out", jobs=1 + trial % 2,
-                    delay=rng.uniform(0.2, 2.5), signals=[signal.SIGINT], to_group=True)
+    _stop_and_check(
+        master,
+        units,
+        tmp_path / "out",
+        jobs=1 + trial % 2,
+        delay=rng.uniform(0.2, 2.5),
+        signals=[signal.SIGINT],
+        to_group=True,
+    )
 
 
 @pytest.mark.parametrize("trial", range(4))
 def test_two_ctrl_c(master: Path, units: Path, tmp_path: Path, trial: int) -> None:
     rng = random.Random(100 + trial)
-    _stop_and_check(master, units, tmp_path / "out", jobs=2, delay=rng.uniform(0.2, 2.5),
-                    signals=[signal.SIGINT, signal.SIGINT], to_group=True)
+    _stop_and_check(
+        master,
+        units,
+        tmp_path / "out",
+        jobs=2,
+        delay=rng.uniform(0.2, 2.5),
+        signals=[signal.SIGINT, signal.SIGINT],
+        to_group=True,
+    )
 
 
 @pytest.mark.parametrize("trial", range(4))
-def test_sigterm_to_the_main_process(master: Path, units: Path, tmp_path: Path,
-                                     trial: int) -> None:
+def test_sigterm_to_the_main_process(master: Path, units: Path, tmp_path: Path, trial: int) -> None:
     rng = random.Random(200 + trial)
-    _stop_and_check(master, units, tmp_path / "out", jobs=1 + trial % 2,
-                    delay=rng.uniform(0.2, 2.5), signals=[signal.SIGTERM], to_group=False)
+    _stop_and_check(
+        master,
+        units,
+        tmp_path / "out",
+        jobs=1 + trial % 2,
+        delay=rng.uniform(0.2, 2.5),
+        signals=[signal.SIGTERM],
+        to_group=False,
+    )
 
 
 @pytest.mark.parametrize("trial", range(3))
-def test_workers_die_with_a_killed_main_process(master: Path, tmp_path: Path,
-                                                trial: int) -> None:
+def test_workers_die_with_a_killed_main_process(master: Path, tmp_path: Path, trial: int) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(3000))
     process = start(master, units, tmp_path / "out", "-j", 2)
     deadline = time.monotonic() + 60
@@ -162,8 +206,12 @@ def test_workers_die_with_a_killed_main_process(master: Path, tmp_path: Path,
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
         time.sleep(0.05)
-    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()
-             and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[:1]]
+    alive = [
+        pid
+        for pid in workers
+        if Path(f"/proc/{pid}").exists()
+        and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[:1]
+    ]
     assert alive == []
     # The next batch into the folder cleans up what the killed one could not.
     again = start(master, units, tmp_path / "out", "-j", 2)

@@ -31,13 +31,20 @@ def _bounded() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def vanban(*args: object, cwd: Path, env: dict[str, str] | None = None,
-           timeout: float = SECONDS) -> Run:
+def vanban(
+    *args: object, cwd: Path, env: dict[str, str] | None = None, timeout: float = SECONDS
+) -> Run:
     """`vanban ARGS` in a subprocess under `MEMORY`; fails the test if it outlives `timeout`."""
     environment = {**os.environ, "VANBAN_LOG_DIR": str(cwd / "logs"), **(env or {})}
-    done = subprocess.run([sys.executable, "-m", "generator.cli", *map(str, args)], cwd=cwd,
-                          env=environment, capture_output=True, text=True, timeout=timeout,
-                          preexec_fn=_bounded)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator.cli", *map(str, args)],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=_bounded,
+    )
     return Run(done.returncode, done.stdout, done.stderr)
 
 
@@ -52,5 +59,8 @@ def assert_refused(run: Run, *needles: str) -> None:
 
 def leftovers(folder: Path) -> list[str]:
     """Temporary files or staging folders a command must never leave behind."""
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if p.name.endswith(".part") or p.name.startswith(".vanban-batch-"))
+    return sorted(
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if p.name.endswith(".part") or p.name.startswith(".vanban-batch-")
+    )

@@ -42,20 +42,36 @@ def alias_bomb(levels: int = 12) -> str:
 CASES = {
     # name: (file text, needles the refusal must contain)
     "alias-bomb": (alias_bomb(), ["yaml_nodes", "VANBAN_LIMIT_YAML_NODES", ":"]),
-    "deep-mapping": (GOOD + "extra:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(150))
-                     + "  " * 151 + "x: 1\n", ["depth", "tầng"]),
+    "deep-mapping": (
+        GOOD
+        + "extra:\n"
+        + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(150))
+        + "  " * 151
+        + "x: 1\n",
+        ["depth", "tầng"],
+    ),
     "deep-flow-lists": (GOOD + "extra: " + "[" * 300 + "]" * 300 + "\n", ["depth"]),
-    "huge-integer": (GOOD.replace("number: 5", "number: " + "9" * 5000), ["number_digits",
-                                                                          ":6:9:"]),
-    "python-tag": (GOOD + "extra: !!python/object/apply:os.system [echo pwned]\n",
-                   ["thẻ YAML", ":18:8:"]),
+    "huge-integer": (
+        GOOD.replace("number: 5", "number: " + "9" * 5000),
+        ["number_digits", ":6:9:"],
+    ),
+    "python-tag": (
+        GOOD + "extra: !!python/object/apply:os.system [echo pwned]\n",
+        ["thẻ YAML", ":18:8:"],
+    ),
     "omap-tag": (GOOD + "extra: !!omap [a: 1, b: 2]\n", ["thẻ YAML", "omap"]),
-    "custom-tag": (GOOD.replace("subject: Năm 2024", "subject: !vi Năm 2024"), ["thẻ YAML",
-                                                                              ":9:10:"]),
-    "long-paragraph": (GOOD.replace("chuyên môn.", "chuyên môn " + "rất " * 40_000 + "."),
-                       ["text_chars", ":11:"]),
-    "bidi-override": (GOOD.replace("Đương Quốc Trịnh", "Đương \u202eQuốc Trịnh"),
-                      [":15:11:", "U+202E", "đảo thứ tự"]),
+    "custom-tag": (
+        GOOD.replace("subject: Năm 2024", "subject: !vi Năm 2024"),
+        ["thẻ YAML", ":9:10:"],
+    ),
+    "long-paragraph": (
+        GOOD.replace("chuyên môn.", "chuyên môn " + "rất " * 40_000 + "."),
+        ["text_chars", ":11:"],
+    ),
+    "bidi-override": (
+        GOOD.replace("Đương Quốc Trịnh", "Đương \u202eQuốc Trịnh"),
+        [":15:11:", "U+202E", "đảo thứ tự"],
+    ),
     "zero-width": (GOOD.replace("Năm 2024", "Năm\u200b 2024"), [":9:10:", "U+200B", "vô hình"]),
     "soft-hyphen": (GOOD.replace("Hà Nội", "Hà\u00adNội"), [":7:8:", "U+00AD"]),
 }
@@ -75,8 +91,9 @@ def test_hostile_content_is_refused_with_its_place(case: str, tmp_path: Path) ->
 def test_a_file_too_big_is_refused_before_it_is_read(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text(GOOD + "# " + "x" * 3_000_000 + "\n", encoding="utf-8")
-    assert_refused(vanban("validate", path, cwd=tmp_path), "content_bytes",
-                   "VANBAN_LIMIT_CONTENT_BYTES")
+    assert_refused(
+        vanban("validate", path, cwd=tmp_path), "content_bytes", "VANBAN_LIMIT_CONTENT_BYTES"
+    )
     # The limit is a setting: raised, the same file is read.
     run = vanban("validate", path, cwd=tmp_path, env={"VANBAN_LIMIT_CONTENT_BYTES": "5000000"})
     assert run.code == 0, run.text

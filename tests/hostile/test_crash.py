@@ -14,10 +14,17 @@ from generator.cli.crash import EXIT_BUG
 from .test_content import GOOD
 
 
-@pytest.mark.parametrize("error", [ValueError("bên trong hỏng"), MemoryError(),
-                                   RecursionError("maximum recursion depth exceeded")])
-def test_an_internal_error_is_one_line_and_a_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                 error: BaseException) -> None:
+@pytest.mark.parametrize(
+    "error",
+    [
+        ValueError("bên trong hỏng"),
+        MemoryError(),
+        RecursionError("maximum recursion depth exceeded"),
+    ],
+)
+def test_an_internal_error_is_one_line_and_a_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
     content = tmp_path / "x.yaml"
     content.write_text(GOOD, encoding="utf-8")
 

@@ -18,9 +18,12 @@ TEMPLATES = {
     "zip-bomb": (packages.bomb, "zip_ratio"),
     "nested-300-tables": (lambda: packages.nested_tables(300), "XML"),
     "entity-bomb": (packages.entity_bomb, "XML"),
-    "endless-loop": (lambda: packages.with_text(
-        '{% for i in "x" * 100000 %}{% for j in "x" * 100000 %}{% endfor %}{% endfor %}'),
-        "template_seconds"),
+    "endless-loop": (
+        lambda: packages.with_text(
+            '{% for i in "x" * 100000 %}{% for j in "x" * 100000 %}{% endfor %}{% endfor %}'
+        ),
+        "template_seconds",
+    ),
     "huge-string": (lambda: packages.with_text('{{ "x" * 3000000000 }}'), "template_memory_mb"),
 }
 BUDGET = {"VANBAN_LIMIT_TEMPLATE_SECONDS": "4", "VANBAN_LIMIT_TEMPLATE_MEMORY_MB": "300"}
@@ -34,8 +37,10 @@ def test_hostile_template_is_refused(case: str, tmp_path: Path) -> None:
     content = tmp_path / "c.yaml"
     content.write_text(GOOD, encoding="utf-8")
     out = tmp_path / "out"
-    for command in (["template", "check", template, "--kind", "phat_dong"],
-                    ["render", content, "--template", template, "--out-dir", out]):
+    for command in (
+        ["template", "check", template, "--kind", "phat_dong"],
+        ["render", content, "--template", template, "--out-dir", out],
+    ):
         run = vanban(*command, cwd=tmp_path, env=BUDGET)
         assert_refused(run, needle)
         assert "t.docx" in run.text
@@ -52,8 +57,10 @@ def test_a_table_without_its_grid_is_checked_or_refused_without_a_crash(tmp_path
         assert "Traceback" not in run.text and "lỗi của chương trình" not in run.text, run.text
 
 
-@pytest.mark.parametrize("case", ["bad-crc", "encrypted-member", "broken-rels", "zip-bomb",
-                                  "nested-300-tables", "entity-bomb"])
+@pytest.mark.parametrize(
+    "case",
+    ["bad-crc", "encrypted-member", "broken-rels", "zip-bomb", "nested-300-tables", "entity-bomb"],
+)
 def test_check_refuses_a_hostile_docx(case: str, tmp_path: Path) -> None:
     build, needle = TEMPLATES[case]
     path = tmp_path / "x.docx"

@@ -22,8 +22,21 @@ def master(tmp_path: Path) -> Path:
 
 
 def batch(master: Path, units: Path, tmp_path: Path, *extra: object, env: dict | None = None):
-    return vanban("batch", master, "--data", units, "--out-dir", tmp_path / "out",
-                  "--name", "{row}", "--check", "none", *extra, cwd=tmp_path, env=env)
+    return vanban(
+        "batch",
+        master,
+        "--data",
+        units,
+        "--out-dir",
+        tmp_path / "out",
+        "--name",
+        "{row}",
+        "--check",
+        "none",
+        *extra,
+        cwd=tmp_path,
+        env=env,
+    )
 
 
 def manifest(tmp_path: Path) -> dict[int, dict[str, str]]:
@@ -47,10 +60,13 @@ def workbook(path: Path, rows: list[list[object]], change=None) -> Path:
     return path
 
 
-def test_a_formula_without_a_saved_value_is_a_problem_of_its_row(master: Path,
-                                                                 tmp_path: Path) -> None:
-    units = workbook(tmp_path / "u.xlsx", [["number", "place"], [7, "Tỉnh Bảy"],
-                                           [8, "=CONCAT(\"Tỉnh \", \"Tám\")"], [9, "Tỉnh Chín"]])
+def test_a_formula_without_a_saved_value_is_a_problem_of_its_row(
+    master: Path, tmp_path: Path
+) -> None:
+    units = workbook(
+        tmp_path / "u.xlsx",
+        [["number", "place"], [7, "Tỉnh Bảy"], [8, '=CONCAT("Tỉnh ", "Tám")'], [9, "Tỉnh Chín"]],
+    )
     run = batch(master, units, tmp_path)
     assert_refused(run, "u.xlsx:3", "B3", "công thức")
     rows = manifest(tmp_path)
@@ -62,8 +78,11 @@ def test_merged_cells_are_a_problem_of_each_row_they_cover(master: Path, tmp_pat
     def merge(book, sheet) -> None:
         sheet.merge_cells("B3:B4")
 
-    units = workbook(tmp_path / "u.xlsx", [["number", "place"], [7, "Tỉnh Bảy"], [8, "Tỉnh Tám"],
-                                           [9, None], [10, "Tỉnh Mười"]], merge)
+    units = workbook(
+        tmp_path / "u.xlsx",
+        [["number", "place"], [7, "Tỉnh Bảy"], [8, "Tỉnh Tám"], [9, None], [10, "Tỉnh Mười"]],
+        merge,
+    )
     run = batch(master, units, tmp_path)
     assert_refused(run, "u.xlsx:3", "u.xlsx:4", "B3:B4", "Unmerge")
     rows = manifest(tmp_path)
@@ -77,38 +96,67 @@ def test_a_hidden_sheet_is_not_read_unless_named(master: Path, tmp_path: Path) -
         hidden.append([99, "Tỉnh Nháp"])
         hidden.sheet_state = "hidden"
 
-    units = workbook(tmp_path / "u.xlsx", [["STT", "Số", "Địa danh", "Ngày"],
-                                           [1, 7, "Tỉnh Bảy", "05/03/2025"]], hide)
+    units = workbook(
+        tmp_path / "u.xlsx",
+        [["STT", "Số", "Địa danh", "Ngày"], [1, 7, "Tỉnh Bảy", "05/03/2025"]],
+        hide,
+    )
     run = batch(master, units, tmp_path)
     assert run.code == 0, run.text
     text = text_of(tmp_path, "2.docx")
     assert "Tỉnh Bảy, ngày 05 tháng 3 năm 2025" in text
     assert "Nháp" not in text
-    run = vanban("batch", master, "--data", units, "--out-dir", tmp_path / "draft", "--name",
-                 "{row}", "--sheet", "Nháp", cwd=tmp_path)
+    run = vanban(
+        "batch",
+        master,
+        "--data",
+        units,
+        "--out-dir",
+        tmp_path / "draft",
+        "--name",
+        "{row}",
+        "--sheet",
+        "Nháp",
+        cwd=tmp_path,
+    )
     assert run.code == 0, run.text
     assert "Tỉnh Nháp" in all_text(open_docx(tmp_path / "draft" / "2.docx"))
-    assert_refused(vanban("batch", master, "--data", units, "--sheet", "Khác", cwd=tmp_path),
-                   "Khác", "Đơn vị", "Nháp")
+    assert_refused(
+        vanban("batch", master, "--data", units, "--sheet", "Khác", cwd=tmp_path),
+        "Khác",
+        "Đơn vị",
+        "Nháp",
+    )
 
 
 def test_an_unbalanced_quote_in_a_csv_loses_no_row(master: Path, tmp_path: Path) -> None:
     units = tmp_path / "u.csv"
-    units.write_text('STT,number,place\n1,7,"Tỉnh Bảy\n2,8,Tỉnh Tám\n3,9,Tỉnh Chín\n',
-                     encoding="utf-8")
+    units.write_text(
+        'STT,number,place\n1,7,"Tỉnh Bảy\n2,8,Tỉnh Tám\n3,9,Tỉnh Chín\n', encoding="utf-8"
+    )
     run = batch(master, units, tmp_path)
     assert_refused(run, "u.csv:2", "ngoặc kép")
     assert manifest(tmp_path)[2]["status"] == "error"
     assert not (tmp_path / "out" / "3.docx").exists() or "Tỉnh Tám" in text_of(tmp_path, "3.docx")
 
 
-@pytest.mark.parametrize("pattern", ["{kind:>1000000000}", "{row!r}", "{number.__class__}",
-                                     "{" + "a." * 200 + "b}"])
+@pytest.mark.parametrize(
+    "pattern", ["{kind:>1000000000}", "{row!r}", "{number.__class__}", "{" + "a." * 200 + "b}"]
+)
 def test_a_name_pattern_holds_field_names_only(master: Path, tmp_path: Path, pattern: str) -> None:
     units = tmp_path / "u.csv"
     units.write_text("number,place\n7,Tỉnh Bảy\n", encoding="utf-8")
-    run = vanban("batch", master, "--data", units, "--out-dir", tmp_path / "out", "--name",
-                 pattern, cwd=tmp_path)
+    run = vanban(
+        "batch",
+        master,
+        "--data",
+        units,
+        "--out-dir",
+        tmp_path / "out",
+        "--name",
+        pattern,
+        cwd=tmp_path,
+    )
     assert_refused(run, "mẫu tên tệp")
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").glob("*.docx")) == []
 
@@ -121,8 +169,9 @@ def test_a_deep_header_path_is_refused(master: Path, tmp_path: Path) -> None:
 
 def test_rows_over_the_limit_are_refused_naming_it(master: Path, tmp_path: Path) -> None:
     units = tmp_path / "u.csv"
-    units.write_text("number,place\n" + "".join(f"{i},Tỉnh {i}\n" for i in range(1, 21)),
-                     encoding="utf-8")
+    units.write_text(
+        "number,place\n" + "".join(f"{i},Tỉnh {i}\n" for i in range(1, 21)), encoding="utf-8"
+    )
     run = batch(master, units, tmp_path, env={"VANBAN_LIMIT_ROWS": "10"})
     assert_refused(run, "VANBAN_LIMIT_ROWS")
     assert list((tmp_path / "out").glob("*.docx")) == []
@@ -130,15 +179,17 @@ def test_rows_over_the_limit_are_refused_naming_it(master: Path, tmp_path: Path)
 
 def test_hostile_yaml_units_are_refused(master: Path, tmp_path: Path) -> None:
     units = tmp_path / "u.yaml"
-    units.write_text(alias_bomb().replace(GOOD, "").replace("extra:\n", "- extra:\n"),
-                     encoding="utf-8")
+    units.write_text(
+        alias_bomb().replace(GOOD, "").replace("extra:\n", "- extra:\n"), encoding="utf-8"
+    )
     assert_refused(batch(master, units, tmp_path), "yaml_nodes")
 
 
 def test_invisible_characters_in_a_cell_are_located(master: Path, tmp_path: Path) -> None:
     units = tmp_path / "u.csv"
-    units.write_text("number,signatories.0.name\n7,Nguyễn \u202eVăn A\n8,Trần Văn B\n",
-                     encoding="utf-8")
+    units.write_text(
+        "number,signatories.0.name\n7,Nguyễn \u202eVăn A\n8,Trần Văn B\n", encoding="utf-8"
+    )
     run = batch(master, units, tmp_path)
     assert_refused(run, "u.csv:2", "signatories.0.name", "U+202E")
     assert manifest(tmp_path)[3]["status"] == "ok"
@@ -156,12 +207,16 @@ def test_manifest_cells_never_start_a_formula(master: Path, tmp_path: Path) -> N
     assert leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize(("text", "needle"), [
-    ('[{"number": 2, "extra": ' + "[" * 5000 + "]" * 5000 + "}]", "depth"),
-    ('[{"number": ' + "9" * 5000 + "}]", "number_digits"),
-])
-def test_hostile_json_units_are_refused(master: Path, tmp_path: Path, text: str,
-                                        needle: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ('[{"number": 2, "extra": ' + "[" * 5000 + "]" * 5000 + "}]", "depth"),
+        ('[{"number": ' + "9" * 5000 + "}]", "number_digits"),
+    ],
+)
+def test_hostile_json_units_are_refused(
+    master: Path, tmp_path: Path, text: str, needle: str
+) -> None:
     units = tmp_path / "u.json"
     units.write_text(text, encoding="utf-8")
     assert_refused(batch(master, units, tmp_path), "u.json:1:2", needle)
@@ -170,10 +225,17 @@ def test_hostile_json_units_are_refused(master: Path, tmp_path: Path, text: str,
 def test_a_broken_sheet_is_located(master: Path, tmp_path: Path) -> None:
     from . import packages
 
-    good = workbook(tmp_path / "good.xlsx", [["number", "place"]] +
-                    [[i, f"Tỉnh {i}"] for i in range(1, 200)])
+    good = workbook(
+        tmp_path / "good.xlsx", [["number", "place"]] + [[i, f"Tỉnh {i}"] for i in range(1, 200)]
+    )
     units = tmp_path / "u.xlsx"
-    units.write_bytes(packages.rebuild(good.read_bytes(), lambda name, data: data[: len(data) // 2]
-                                       if name == "xl/worksheets/sheet1.xml" else data))
+    units.write_bytes(
+        packages.rebuild(
+            good.read_bytes(),
+            lambda name, data: (
+                data[: len(data) // 2] if name == "xl/worksheets/sheet1.xml" else data
+            ),
+        )
+    )
     assert_refused(batch(master, units, tmp_path), "u.xlsx")
     assert leftovers(tmp_path) == []

@@ -16,9 +16,21 @@ def test_the_manifest_names_each_pdf(office: str, tmp_path: Path) -> None:
     master.write_text(MASTER, encoding="utf-8")
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(2) + [["x", "", "", ""]])
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["batch", str(master), "--data", str(units), "--out-dir",
-                                       str(out), "--name", "{row}", "--pdf"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "batch",
+            str(master),
+            "--data",
+            str(units),
+            "--out-dir",
+            str(out),
+            "--name",
+            "{row}",
+            "--pdf",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 1, result.output  # the third row is wrong
     entries = {e.row: e for e in read_manifest(out / "manifest.csv")}
     assert entries[2].pdf == "2.pdf" and entries[3].pdf == "3.pdf" and entries[4].pdf == ""
