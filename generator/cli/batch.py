@@ -90,9 +90,11 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
 
     Mỗi cột của tệp CSV/Excel là đường dẫn một trường (`number`, `date`,
     `issuers.0.abbr`, `signatories.0.name`, `recipients.+` để thêm một nơi
-    nhận); ô trống giữ giá trị của tệp mẫu. Tệp YAML/JSON là danh sách các
-    mục, mỗi mục được trộn vào tệp mẫu. Hàng lỗi được báo kèm vị trí, các hàng
-    khác vẫn được ghi; manifest.csv trong thư mục ra ghi kết quả từng hàng.
+    nhận) hoặc tên tiếng Việt của trường (`Số`, `Ngày`, `Người ký`, ...); cột
+    `STT` được bỏ qua; ô trống giữ giá trị của tệp mẫu. Tệp YAML/JSON là danh
+    sách các mục, mỗi mục được trộn vào tệp mẫu. Hàng lỗi được báo kèm vị trí,
+    các hàng khác vẫn được ghi; manifest.csv trong thư mục ra ghi kết quả từng
+    hàng. Ctrl-C dừng an toàn (mã thoát 130); --skip-existing ghi tiếp.
     """
     tracker: list[Progress] = []
 
