@@ -392,7 +392,7 @@ def _item_row(
     Indenting the cut-out text as it stood keeps every column right; only
     lines need moving.
     """
-    source = read_text(" " * column + chunk, name)
+    source = read_text(" " * column + chunk, name, limit="data_bytes")
     row = Row(line_offset + 1)
     row.source = _shift(source, line_offset, "[0]" if item else None)
     row.problems = row.source.problems
@@ -503,7 +503,7 @@ def _skip_space(text: str, index: int) -> int:
 
 
 def _whole_file_rows(text: str, name: str) -> Iterator[Row]:
-    source = read_text(text, name)
+    source = read_text(text, name, limit="data_bytes")
     if source.problems and source.data is None:
         raise DataError(source.problems)
     if not isinstance(source.data, list):

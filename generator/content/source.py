@@ -97,12 +97,22 @@ def read_source(path: Path, *, limit: str = "content_bytes") -> Source:
                     "lưu tệp với mã hóa UTF-8")
         )
         return source
-    return read_text(text, str(path), source)
+    return read_text(text, str(path), source, limit=limit)
 
 
-def read_text(text: str, name: str, source: Source | None = None) -> Source:
+def read_text(
+    text: str, name: str, source: Source | None = None, *, limit: str = "content_bytes"
+) -> Source:
+    """Read content given as text (a file's, or one sent by the web page), bounded by the
+    size limit `limit` and by the limits on YAML structure."""
     source = source or Source(name)
     limits = current()
+    if len(text) > getattr(limits, limit):
+        size = f"{len(text):,}".replace(",", ".")
+        source.problems.append(
+            Problem(name, None, None, "", f"nội dung quá lớn ({size} ký tự)", limits.hint(limit))
+        )
+        return source
     refused = scan(text, name, limits)
     if refused:
         source.problems += refused

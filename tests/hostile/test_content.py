@@ -126,3 +126,18 @@ def test_a_json_surrogate_pair_is_the_character_it_stands_for(tmp_path: Path) ->
     lone.write_text(text.replace("\\ude00", ""), encoding="utf-8")
     assert_refused(vanban("validate", lone, cwd=tmp_path), "U+D83D")
     assert leftovers(tmp_path) == []
+
+
+def test_content_sent_as_text_is_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The web page hands content over as text: the same limits apply, in this process."""
+    from generator.content.load import load_content_text
+    from generator.problems import ContentError
+
+    monkeypatch.setenv("VANBAN_LIMIT_CONTENT_BYTES", "2000")
+    with pytest.raises(ContentError) as caught:
+        load_content_text(GOOD + "# " + "x" * 3000 + "\n", "web")
+    assert "VANBAN_LIMIT_CONTENT_BYTES" in str(caught.value)
+    with pytest.raises(ContentError) as caught:
+        load_content_text(alias_bomb(), "web")
+    assert "yaml_nodes" in str(caught.value)
+    assert load_content_text(GOOD, "web").number == 5
