@@ -27,41 +27,41 @@ def slug(text: str) -> str:
     return _ascii(text).strip("-_") or "van-ban"
 
 
-class _Fields:
-    """Attribute and index access over content data for file-name patterns."""
+FIELD_PATH = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*|\[\d{1,4}\])*\Z")
+"""What a `{...}` of a file-name pattern may hold: a field path, `issuers[0].abbr`.
+No format spec (`{kind:>1000000000}`) and no conversion (`{row!r}`)."""
+_STEP = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
-    def __init__(self, value: Any):
-        self._value = value
 
-    def __getattr__(self, name: str) -> Any:
-        value = self._value.get(name) if isinstance(self._value, dict) else None
-        return _Fields(value)
-
-    def __getitem__(self, key: Any) -> Any:
-        try:
-            return _Fields(self._value[int(key)] if isinstance(self._value, list) else
-                           self._value[key])
-        except (KeyError, IndexError, TypeError, ValueError):
-            return _Fields(None)
-
-    def __format__(self, spec: str) -> str:
-        return "" if self._value is None else format(self._value, spec)
+def field_value(fields: dict[str, Any], path: str) -> Any:
+    """The value at a pattern's field path, or None when the path is not a field path or
+    leads nowhere."""
+    if not FIELD_PATH.match(path):
+        return None
+    value: Any = fields
+    for name, index in _STEP.findall(path):
+        if name and isinstance(value, dict):
+            value = value.get(name)
+        elif index and isinstance(value, list) and int(index) < len(value):
+            value = value[int(index)]
+        else:
+            return None
+    return value
 
 
 def file_stem(pattern: str, fields: dict[str, Any]) -> str:
     """Fill a pattern such as `{kind}-{issuers[0].abbr}-{number}` and make it a safe ASCII stem.
 
-    Each piece is slugged on its own, so no value can bring a path separator or `..`.
+    Each `{field path}` is looked up, never formatted (`str.format` would obey a
+    width or a conversion in the pattern), and slugged on its own, so no value
+    can bring a path separator or `..`.
     """
     pieces = re.split(r"(\{[^{}]*\})", pattern)
-    values = {k: _Fields(v) for k, v in fields.items()}
     out = []
     for piece in pieces:
         if piece.startswith("{") and piece.endswith("}"):
-            try:
-                text = piece.format_map(values)
-            except (AttributeError, KeyError, IndexError, ValueError):
-                text = ""
+            value = field_value(fields, piece[1:-1].strip())
+            text = "" if value is None or isinstance(value, (dict, list)) else str(value)
             out.append(slug(text) if text else "")
         else:
             # Literal text keeps its separators (`-so-`, ` ` → `-`) but, like a value,

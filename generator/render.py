@@ -48,6 +48,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
+from generator.limits import LimitExceeded
+from generator.zipguard import BadPackage, check_package, verify_members
+
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 FIRST_PARTS = ("[Content_Types].xml", "_rels/.rels")
 """Parts written first, the rest in name order (some readers sniff the first entry)."""
@@ -287,12 +290,28 @@ class CompiledTemplate:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
+        try:
+            check_package(self.path)
+            verify_members(self.path)
+        except (BadPackage, LimitExceeded) as exc:
+            raise TemplateRenderError(self.path, f"không đọc được mẫu DOCX: {exc}") from exc
+        try:
+            self._compile()
+        except TemplateRenderError:
+            raise
+        except Exception as exc:  # python-docx and lxml raise many kinds for a broken package
+            raise TemplateRenderError(self.path, f"không đọc được mẫu DOCX: {exc}") from exc
+
+    def _compile(self) -> None:
         environment = make_environment()
         helper = DocxTemplate(str(self.path))
-        try:
-            helper.render_init()
-        except Exception as exc:  # python-docx raises several kinds for a broken package
-            raise TemplateRenderError(self.path, f"không đọc được mẫu DOCX: {exc}") from exc
+        helper.render_init()
+        for number, table in enumerate(helper.docx.element.body.iter(qn("w:tbl")), 1):
+            if table.find(qn("w:tblGrid")) is None:
+                # Required by the format; docxtpl cannot render such a table.
+                raise TemplateRenderError(
+                    self.path, f"bảng thứ {number} của mẫu thiếu lưới cột (w:tblGrid); mở mẫu "
+                               "trong Word và lưu lại để Word dựng lại lưới")
         self._helper = helper
         document = helper.docx
         self._body = _Part(environment, self.path, helper.patch_xml(helper.get_xml()))

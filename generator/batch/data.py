@@ -16,8 +16,6 @@ document) is read whole.
 from __future__ import annotations
 
 import bisect
-import csv
-import datetime as dt
 import json
 import re
 import unicodedata
@@ -26,17 +24,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.batch import csvfile, xlsx
 from generator.batch.merge import APPEND, FieldPath, parse_field_path, show_path
-from generator.content.source import Source, _control_chars, read_text
+from generator.content.chars import bad_characters, join_surrogates
+from generator.content.labels import ignored, path_for_label
+from generator.content.source import Source, read_text
+from generator.limits import current
 from generator.problems import Problem
 
 SPREADSHEET = (".csv", ".xlsx")
 MAPPINGS = (".yaml", ".yml", ".json")
 SUFFIXES = SPREADSHEET + MAPPINGS
 
-# Day-first dates as Excel writes them back into a CSV in Vietnamese settings.
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})\Z")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _ITEM_START = re.compile(r"-(?:[ \t]|$)")
 _ANCHORS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
@@ -75,39 +74,91 @@ class Row:
 class DataFile:
     """A units file: its columns (spreadsheets) and its rows, read lazily."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, sheet: str | None = None):
         self.path = Path(path)
         self.name = str(path)
         self.suffix = self.path.suffix.lower()
+        self.sheet = sheet
         self.columns: list[Column] = []
+        self.skipped: list[Column] = []
+        """Columns that set no field (`STT`)."""
         if self.suffix not in SUFFIXES:
-            raise DataError([Problem(self.name, None, None, "",
-                                     f"không đọc được tệp dữ liệu đuôi `{self.path.suffix}`",
-                                     "dùng tệp .csv, .xlsx, .yaml hoặc .json")])
+            raise DataError(
+                [
+                    Problem(
+                        self.name,
+                        None,
+                        None,
+                        "",
+                        f"không đọc được tệp dữ liệu đuôi `{self.path.suffix}`",
+                        "dùng tệp .csv, .xlsx, .yaml hoặc .json",
+                    )
+                ]
+            )
+        if sheet is not None and self.suffix != ".xlsx":
+            raise DataError(
+                [Problem(self.name, None, None, "", "--sheet chỉ dùng cho tệp Excel (.xlsx)")]
+            )
+        limits = current()
+        try:
+            size = self.path.stat().st_size
+        except OSError as exc:
+            raise DataError(
+                [Problem(self.name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+            ) from exc
+        if size > limits.data_bytes:
+            raise DataError(
+                [
+                    Problem(
+                        self.name,
+                        None,
+                        None,
+                        "",
+                        f"tệp quá lớn ({size:,} byte)".replace(",", "."),
+                        limits.hint("data_bytes"),
+                    )
+                ]
+            )
         if self.suffix in SPREADSHEET:
             self._header_line, header = self._read_header()
-            self.columns = _columns(self.name, self._header_line, header)
+            self.columns, self.skipped = _columns(self.name, self._header_line, header)
 
     # --- spreadsheets ---------------------------------------------------------
 
-    def _records(self) -> Iterator[tuple[int, list[Any]]]:
-        """`(row number, values)` of every row, empty ones included."""
-        if self.suffix == ".csv":
-            yield from _csv_records(self.path, self.name)
-        else:
-            yield from _xlsx_records(self.path, self.name)
+    def _records(self) -> Iterator[csvfile.Record]:
+        """`(row number, values, problems)` of every row, empty ones included."""
+        try:
+            if self.suffix == ".csv":
+                yield from csvfile.records(self.path, self.name)
+            else:
+                for line, values in xlsx.records(self.path, self.name, self.sheet):
+                    yield line, values, []
+        except (csvfile.CsvError, xlsx.XlsxError) as exc:
+            raise DataError(exc.problems) from exc
 
     def _read_header(self) -> tuple[int, list[Any]]:
         records = self._records()
         try:
-            for line, values in records:
+            for line, values, problems in records:
+                if problems:
+                    raise DataError(problems)
                 if any(_blank(v) is not None for v in values):
                     return line, values
         finally:
             records.close()
-        raise DataError([Problem(self.name, None, None, "", "tệp dữ liệu trống",
-                                 "dòng đầu là tên các cột (ví dụ `number`, `issuers.0.abbr`), "
-                                 "mỗi dòng sau là một văn bản")])
+        raise DataError(
+            [
+                Problem(
+                    self.name,
+                    None,
+                    None,
+                    "",
+                    "tệp dữ liệu trống",
+                    "dòng đầu là tên các cột (ví dụ `number`, `issuers.0.abbr`), "
+                    "mỗi dòng sau là một văn bản",
+                )
+            ]
+        )
 
     def rows(self) -> Iterator[Row]:
         """Every non-empty row, in order."""
@@ -116,20 +167,38 @@ class DataFile:
             return
         width = len(self.columns)
         by_index = {c.index: c for c in self.columns}
-        for line, values in self._records():
+        skipped = {c.index for c in self.skipped}
+        flaws = (
+            xlsx.flaws(self.path, self.name, self.sheet, self._header_line + 1).by_row
+            if self.suffix == ".xlsx"
+            else {}
+        )
+        for line, values, problems in self._records():
             if line <= self._header_line:
                 continue
-            row = Row(line)
+            row = Row(line, problems=list(problems))
+            row.problems += [
+                xlsx.flaw_problem(self.name, line, text) for text in flaws.get(line, ())
+            ]
             for index, raw in enumerate(values):
                 value = _blank(raw)
-                if value is None:
+                if value is None or index in skipped:
                     continue
                 column = by_index.get(index)
                 if column is None:
-                    where = f"cột {index + 1}" + (" (sau cột cuối có tên)" if index >= width else "")
-                    row.problems.append(Problem(
-                        self.name, line, None, "", f"{where} có giá trị `{value}` nhưng không có tên cột",
-                        "ghi tên trường vào dòng tiêu đề, hoặc xóa giá trị này"))
+                    where = f"cột {index + 1}" + (
+                        " (sau cột cuối có tên)" if index >= width else ""
+                    )
+                    row.problems.append(
+                        Problem(
+                            self.name,
+                            line,
+                            None,
+                            "",
+                            f"{where} có giá trị `{value}` nhưng không có tên cột",
+                            "ghi tên trường vào dòng tiêu đề, hoặc xóa giá trị này",
+                        )
+                    )
                     continue
                 if isinstance(value, str):
                     value = self._text(value, column, row)
@@ -140,32 +209,38 @@ class DataFile:
     def _text(self, value: str, column: Column, row: Row) -> str:
         # A line break inside a cell, as Windows writes it, is a line break, not a control character.
         value = value.replace("\r\n", "\n").replace("\r", "\n")
-        if _CONTROL.search(value):
-            for index, ch in _control_chars(value):
-                row.problems.append(Problem(
-                    self.name, row.line, None, show_path(column.path),
-                    f"ký tự điều khiển U+{ord(ch):04X} ở vị trí {index + 1} không thể có trong văn bản DOCX",
-                    "xóa ký tự này (thường do sao chép từ phần mềm khác)", column_name=column.header))
-        value = unicodedata.normalize("NFC", value)
-        if self.suffix == ".csv" and column.path == ("date",):
-            found = _DMY.match(value)
-            if found:
-                day, month, year = found.groups()
-                value = f"{year}-{int(month):02d}-{int(day):02d}"
-        return value
+        value = join_surrogates(value)
+        for _index, message, hint in bad_characters(value):
+            row.problems.append(
+                Problem(
+                    self.name,
+                    row.line,
+                    None,
+                    show_path(column.path),
+                    message,
+                    hint,
+                    column_name=column.header,
+                )
+            )
+        # A date written day first (`05/03/2025`) is read by the content model, as in YAML.
+        return unicodedata.normalize("NFC", value)
 
     def count(self) -> int | None:
         """How many rows there are, cheaply (for progress and work sizes); None if unknown."""
         try:
             if self.suffix == ".csv":
-                return sum(1 for line, values in _csv_records(self.path, self.name)
-                           if line > self._header_line and any(_blank(v) is not None for v in values))
+                return sum(
+                    1
+                    for line, values, problems in csvfile.records(self.path, self.name)
+                    if line > self._header_line
+                    and (problems or any(_blank(v) is not None for v in values))
+                )
             if self.suffix == ".xlsx":
-                return _xlsx_size(self.path) - self._header_line
+                return xlsx.size(self.path, self.sheet) - self._header_line
             text = _read_text(self.path, self.name)
             starts = _item_starts(text)
             return len(starts) if starts is not None else None
-        except (DataError, OSError, ValueError):
+        except (DataError, csvfile.CsvError, xlsx.XlsxError, OSError, ValueError):
             return None
 
 
@@ -179,26 +254,62 @@ def _blank(value: Any) -> Any:
     return value
 
 
-def _columns(name: str, line: int, header: list[Any]) -> list[Column]:
+def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], list[Column]]:
+    """The columns that set fields, and those ignored (`STT`)."""
     columns: list[Column] = []
+    skipped: list[Column] = []
     problems: list[Problem] = []
     seen: dict[FieldPath, str] = {}
+    depth = current().depth
     for index, raw in enumerate(header):
         text = _blank(raw)
         if text is None:
             continue
         text = unicodedata.normalize("NFC", str(text))
-        path = parse_field_path(text)
+        if ignored(text):
+            skipped.append(Column(index, text, ()))
+            continue
+        if text.count(".") + text.count("[") >= depth:
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    "",
+                    f"tên cột `{text[:40]}…` lồng quá sâu",
+                    current().hint("depth"),
+                    column_name=text[:40],
+                )
+            )
+            continue
+        path = parse_field_path(path_for_label(text) or text)
         if path is None:
-            problems.append(Problem(
-                name, line, None, "", f"tên cột `{text}` không phải đường dẫn đến một trường",
-                "ví dụ `number`, `date`, `issuers.0.abbr`, `signatories.0.name`, `recipients.+`",
-                column_name=text))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    "",
+                    f"tên cột `{text}` không phải đường dẫn đến một trường",
+                    "ví dụ `number`, `date`, `issuers.0.abbr`, `signatories.0.name`, `recipients.+`, "
+                    "hoặc tên tiếng Việt như `Số`, `Ngày`, `Người ký`",
+                    column_name=text,
+                )
+            )
             continue
         if path in seen and path[-1] is not APPEND:
-            problems.append(Problem(name, line, None, "", f"cột `{text}` có hai lần",
-                                    "mỗi trường chỉ một cột; muốn thêm nhiều nơi nhận thì dùng "
-                                    "nhiều cột `recipients.+`", column_name=text))
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    "",
+                    f"cột `{text}` có hai lần",
+                    "mỗi trường chỉ một cột; muốn thêm nhiều nơi nhận thì dùng "
+                    "nhiều cột `recipients.+`",
+                    column_name=text,
+                )
+            )
             continue
         seen[path] = text
         columns.append(Column(index, text, path))
@@ -206,76 +317,7 @@ def _columns(name: str, line: int, header: list[Any]) -> list[Column]:
         raise DataError(problems)
     if not columns:
         raise DataError([Problem(name, line, None, "", "dòng tiêu đề không có tên cột nào")])
-    return columns
-
-
-# --- CSV ----------------------------------------------------------------------
-
-
-def _csv_records(path: Path, name: str) -> Iterator[tuple[int, list[Any]]]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            first = handle.readline()
-            handle.seek(0)
-            # Excel writes `;` where the decimal mark is a comma (as in Vietnamese settings).
-            delimiter = max((",", ";", "\t"), key=first.count)
-            reader = csv.reader(handle, delimiter=delimiter)
-            end = 0
-            for values in reader:
-                start, end = end + 1, reader.line_num
-                yield start, values
-    except UnicodeDecodeError as exc:
-        raise DataError([Problem(name, None, None, "",
-                                 f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
-                                 "trong Excel chọn Lưu thành › CSV UTF-8")]) from exc
-    except csv.Error as exc:
-        raise DataError([Problem(name, None, None, "", f"lỗi đọc CSV: {exc}")]) from exc
-    except OSError as exc:
-        raise DataError([Problem(name, None, None, "",
-                                 f"không đọc được tệp: {exc.strerror}")]) from exc
-
-
-# --- XLSX ---------------------------------------------------------------------
-
-
-def _excel_value(value: Any) -> Any:
-    """An Excel value as the content model should see it."""
-    if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time() else value
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        # The number Excel shows, not the binary fraction behind it (0.1 + 0.2).
-        return float(f"{value:.15g}")
-    return value
-
-
-def _open_workbook(path: Path, name: str) -> Any:
-    import openpyxl  # only a batch with an .xlsx file pays for it
-
-    try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DataError([Problem(name, None, None, "", f"không đọc được tệp Excel: {exc}",
-                                 "lưu tệp dạng Excel Workbook (.xlsx)")]) from exc
-
-
-def _xlsx_records(path: Path, name: str) -> Iterator[tuple[int, list[Any]]]:
-    workbook = _open_workbook(path, name)
-    try:
-        sheet = workbook.worksheets[0]
-        for line, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            yield line, [_excel_value(v) for v in values]
-    finally:
-        workbook.close()
-
-
-def _xlsx_size(path: Path) -> int:
-    workbook = _open_workbook(path, str(path))
-    try:
-        return workbook.worksheets[0].max_row or 0
-    finally:
-        workbook.close()
+    return columns, skipped
 
 
 # --- YAML / JSON --------------------------------------------------------------
@@ -285,12 +327,22 @@ def _read_text(path: Path, name: str) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise DataError([Problem(name, None, None, "",
-                                 f"không đọc được tệp: {exc.strerror}")]) from exc
+        raise DataError(
+            [Problem(name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(name, None, None, "",
-                                 f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
-                                 "lưu tệp với mã hóa UTF-8")]) from exc
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
+                    "lưu tệp với mã hóa UTF-8",
+                )
+            ]
+        ) from exc
 
 
 def _item_starts(text: str) -> list[int] | None:
@@ -332,14 +384,15 @@ def _mapping_rows(path: Path, name: str) -> Iterator[Row]:
         yield _item_row(name, "".join(lines[start:end]), start)
 
 
-def _item_row(name: str, chunk: str, line_offset: int, *, column: int = 0,
-              item: bool = True) -> Row:
+def _item_row(
+    name: str, chunk: str, line_offset: int, *, column: int = 0, item: bool = True
+) -> Row:
     """Read one item cut out of the file: a `- ...` item, or a JSON value at `column`.
 
     Indenting the cut-out text as it stood keeps every column right; only
     lines need moving.
     """
-    source = read_text(" " * column + chunk, name)
+    source = read_text(" " * column + chunk, name, limit="data_bytes")
     row = Row(line_offset + 1)
     row.source = _shift(source, line_offset, "[0]" if item else None)
     row.problems = row.source.problems
@@ -368,9 +421,16 @@ def _shift(source: Source, lines: int, item: str | None) -> Source:
         where = problem.path
         if item is not None:
             where = where.removeprefix(item).lstrip(".")
-        shifted.problems.append(Problem(
-            problem.file, problem.line + lines if problem.line is not None else None,
-            problem.column, where, problem.message, problem.hint))
+        shifted.problems.append(
+            Problem(
+                problem.file,
+                problem.line + lines if problem.line is not None else None,
+                problem.column,
+                where,
+                problem.message,
+                problem.hint,
+            )
+        )
     return shifted
 
 
@@ -396,6 +456,32 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
                 _, end = decoder.raw_decode(text, index)
             except json.JSONDecodeError as exc:
                 raise fail(exc.pos, exc.msg) from exc
+            except RecursionError as exc:
+                limits = current()
+                raise DataError(
+                    [
+                        Problem(
+                            name,
+                            *(n + 1 for n in where(index)),
+                            "",
+                            "hàng lồng nhau quá sâu",
+                            limits.hint("depth"),
+                        )
+                    ]
+                ) from exc
+            except ValueError as exc:  # a number of thousands of digits
+                limits = current()
+                raise DataError(
+                    [
+                        Problem(
+                            name,
+                            *(n + 1 for n in where(index)),
+                            "",
+                            "hàng có số quá dài, không đọc được",
+                            limits.hint("number_digits"),
+                        )
+                    ]
+                ) from exc
             line, column = where(index)
             yield _item_row(name, text[index:end], line, column=column, item=False)
             index = _skip_space(text, end)
@@ -417,18 +503,31 @@ def _skip_space(text: str, index: int) -> int:
 
 
 def _whole_file_rows(text: str, name: str) -> Iterator[Row]:
-    source = read_text(text, name)
+    source = read_text(text, name, limit="data_bytes")
     if source.problems and source.data is None:
         raise DataError(source.problems)
     if not isinstance(source.data, list):
-        raise DataError([Problem(name, 1, 1, "", "tệp dữ liệu YAML/JSON phải là một danh sách, "
-                                 "mỗi phần tử là các trường của một văn bản",
-                                 "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`")])
+        raise DataError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "tệp dữ liệu YAML/JSON phải là một danh sách, "
+                    "mỗi phần tử là các trường của một văn bản",
+                    "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`",
+                )
+            ]
+        )
     for index, value in enumerate(source.data):
         prefix = f"[{index}]"
-        sub = Source(name, [value],
-                     {(0,) + p[1:]: v for p, v in source.values.items() if p[:1] == (index,)},
-                     {(0,) + p[1:]: v for p, v in source.keys.items() if p[:1] == (index,)})
+        sub = Source(
+            name,
+            [value],
+            {(0,) + p[1:]: v for p, v in source.values.items() if p[:1] == (index,)},
+            {(0,) + p[1:]: v for p, v in source.keys.items() if p[:1] == (index,)},
+        )
         sub.problems = [p for p in source.problems if p.path.startswith(prefix)]
         row = Row(source.values.get((index,), (1, 1))[0])
         row.source = _shift(sub, 0, prefix)

@@ -12,9 +12,13 @@ from pathlib import Path
 from generator.output import write_atomic
 
 MANIFEST = "manifest.csv"
-FIELDS = ("row", "file", "sha256", "status", "message")
+FIELDS = ("row", "file", "sha256", "status", "message", "pdf")
 OK = "ok"
 ERROR = "error"
+STOPPED = "stopped"
+"""A good row whose document was not moved into place because the batch was stopped."""
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's CSV injection list)."""
 
 
 @dataclass(frozen=True)
@@ -25,8 +29,20 @@ class Entry:
     """The document's file name in the output folder; empty when none was written."""
     sha256: str
     status: str
-    """`ok` or `error`."""
+    """`ok`, `error` or `stopped`."""
     message: str
+    pdf: str = ""
+    """The PDF's file name, when `--pdf` made one."""
+
+
+def cell(value: object) -> str:
+    """A manifest cell that a spreadsheet shows as text, never runs as a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA) else text
 
 
 def manifest_bytes(entries: Iterable[Entry]) -> bytes:
@@ -35,7 +51,7 @@ def manifest_bytes(entries: Iterable[Entry]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(FIELDS)
     for e in entries:
-        writer.writerow((e.row, e.file, e.sha256, e.status, e.message))
+        writer.writerow([cell(v) for v in (e.row, e.file, e.sha256, e.status, e.message, e.pdf)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -51,5 +67,14 @@ def write_manifest(path: Path, entries: Iterable[Entry]) -> Path:
 
 def read_manifest(path: Path) -> list[Entry]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        return [Entry(int(r["row"]), r["file"], r["sha256"], r["status"], r["message"])
-                for r in csv.DictReader(handle)]
+        return [
+            Entry(
+                int(r["row"]),
+                _uncell(r["file"]),
+                r["sha256"],
+                r["status"],
+                _uncell(r["message"]),
+                _uncell(r.get("pdf") or ""),
+            )
+            for r in csv.DictReader(handle)
+        ]

@@ -77,8 +77,10 @@ def _describe(value: Any) -> str:
     return "một giá trị đơn"
 
 
-def set_cells(master: dict, cells: Iterable[tuple[str, FieldPath, Any]],
-              ) -> tuple[dict, dict[Path_, str], list[tuple[str, MergeConflict]]]:
+def set_cells(
+    master: dict,
+    cells: Iterable[tuple[str, FieldPath, Any]],
+) -> tuple[dict, dict[Path_, str], list[tuple[str, MergeConflict]]]:
     """Write each `(header, path, value)` over `master`, copying only what is written to.
 
     Returns the merged data, the paths each header set or created (list
@@ -97,8 +99,14 @@ def set_cells(master: dict, cells: Iterable[tuple[str, FieldPath, Any]],
     return root, assigned, conflicts
 
 
-def _set(root: dict, path: FieldPath, value: Any, header: str, fresh: set[int],
-         assigned: dict[Path_, str]) -> None:
+def _set(
+    root: dict,
+    path: FieldPath,
+    value: Any,
+    header: str,
+    fresh: set[int],
+    assigned: dict[Path_, str],
+) -> None:
     container: Any = root
     done: tuple[PathPart, ...] = ()
     for depth, part in enumerate(path):
@@ -107,20 +115,23 @@ def _set(root: dict, path: FieldPath, value: Any, header: str, fresh: set[int],
             if not isinstance(part, str):
                 raise MergeConflict(
                     f"`{format_path(done)}` là {_describe(container)}, không phải danh sách",
-                    f"ghi tên trường sau `{format_path(done)}.`, ví dụ `{format_path(done)}.name`")
+                    f"ghi tên trường sau `{format_path(done)}.`, ví dụ `{format_path(done)}.name`",
+                )
             key: PathPart = part
             exists = key in container
         else:
             if isinstance(part, str):
                 raise MergeConflict(
                     f"`{format_path(done)}` là một danh sách, cần chỉ số phần tử",
-                    f"ví dụ `{format_path(done)}.0.{part}`, hoặc `{format_path(done)}.+` để thêm vào cuối")
+                    f"ví dụ `{format_path(done)}.0.{part}`, hoặc `{format_path(done)}.+` để thêm vào cuối",
+                )
             size = len(container)
             key = size if part is APPEND else part
             if key > size:
                 raise MergeConflict(
                     f"chỉ số {key} vượt quá danh sách `{format_path(done)}` (đang có {size} phần tử)",
-                    f"dùng chỉ số từ 0 đến {size}, hoặc `{format_path(done)}.+` để thêm vào cuối")
+                    f"dùng chỉ số từ 0 đến {size}, hoặc `{format_path(done)}.+` để thêm vào cuối",
+                )
             exists = key < size
         here = done + (key,)
         if last:
@@ -148,7 +159,8 @@ def _set(root: dict, path: FieldPath, value: Any, header: str, fresh: set[int],
         else:
             raise MergeConflict(
                 f"`{format_path(here)}` trong tệp mẫu là {_describe(child)}, không ghi được phần tử con vào đó",
-                "sửa tên cột, hoặc bỏ giá trị này khỏi tệp mẫu")
+                "sửa tên cột, hoặc bỏ giá trị này khỏi tệp mẫu",
+            )
         container = child
         done = here
 
@@ -189,9 +201,17 @@ class MergedSource(Source):
     its line and column in the data file; anything else reports the master.
     """
 
-    def __init__(self, name: str, data: Any, master: Source, line: int, *,
-                 cells: dict[Path_, str] | None = None,
-                 row: Source | None = None, given: set[Path_] | None = None):
+    def __init__(
+        self,
+        name: str,
+        data: Any,
+        master: Source,
+        line: int,
+        *,
+        cells: dict[Path_, str] | None = None,
+        row: Source | None = None,
+        given: set[Path_] | None = None,
+    ):
         super().__init__(name, data)
         self.master = master
         self.line = line
@@ -210,17 +230,18 @@ class MergedSource(Source):
                 path = old + path[len(new) :]
         return path
 
-    def problem(self, path: Path_, message: str, hint: str | None = None, *,
-                key: bool = False) -> Problem:
+    def problem(
+        self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
+    ) -> Problem:
         shown = format_path(path)
         written = self._written(tuple(path))
         for n in range(len(written), 0, -1):
             header = self.cells.get(written[:n])
             if header is not None:
-                return Problem(self.name, self.line, None, shown, message, hint,
-                               column_name=header)
-        if self.row is not None and any(written[:n] in self.given
-                                        for n in range(len(written), 0, -1)):
+                return Problem(self.name, self.line, None, shown, message, hint, column_name=header)
+        if self.row is not None and any(
+            written[:n] in self.given for n in range(len(written), 0, -1)
+        ):
             line, column = self.row.position(written, key=key)
             return Problem(self.name, line, column, shown, message, hint)
         line, column = self.master.position(written, key=key)

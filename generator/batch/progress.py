@@ -32,8 +32,9 @@ def duration(seconds: float) -> str:
 class Progress:
     """Redraws `done/total · rate · time left` while a batch runs; silent unless enabled."""
 
-    def __init__(self, total: int | None, *, stream: TextIO | None = None,
-                 enabled: bool | None = None):
+    def __init__(
+        self, total: int | None, *, stream: TextIO | None = None, enabled: bool | None = None
+    ):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.total = total

@@ -9,21 +9,29 @@ from pathlib import Path
 import docx
 from lxml import etree
 
+from generator.limits import LimitExceeded
+from generator.zipguard import BadPackage, check_package
+
 
 class NotADocx(Exception):
     """The input is not a readable Word document (.docx)."""
 
 
 def open_package(source: str | Path | bytes) -> docx.document.Document:
+    """Open a DOCX whose size was checked first (`generator.zipguard`); `NotADocx` if it cannot be."""
     try:
         if isinstance(source, (bytes, bytearray)):
+            check_package(bytes(source))
             return docx.Document(io.BytesIO(bytes(source)))
         path = Path(source)
         if not path.is_file():
             raise NotADocx(f"không tìm thấy tệp {path}")
+        check_package(path)
         return docx.Document(str(path))
     except NotADocx:
         raise
+    except (BadPackage, LimitExceeded) as exc:
+        raise NotADocx(f"không mở được tệp Word (.docx): {exc}") from exc
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
         raise NotADocx(f"không phải tệp Word (.docx) đọc được: {reason(exc)}") from exc
     except Exception as exc:  # python-docx raises several internal types for broken packages

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
+from generator.batch.folder import entries
+from generator.batch.manifest import write_manifest
 from generator.batch.progress import Progress, duration, number
 from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_master, run_batch
+from generator.batch.stop import EXIT_INTERRUPTED
 from generator.kinds import available_kinds
 from generator.pdf import PdfError, convert_to_pdf
 from generator.produce import template_verdict
@@ -72,16 +77,24 @@ def _summary(report: BatchReport) -> str:
               help="Kiểm tra thể thức trước khi ghi: văn bản đầu tiên (mọi hàng dùng chung "
                    "một mẫu), tất cả (chậm hơn khoảng 20 lần), hoặc không kiểm tra.")
 @click.option("--pdf", "make_pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice).")
+@click.option("--skip-existing", is_flag=True,
+              help="Giữ các tệp đã có và trùng khớp (ví dụ sau một lần chạy bị dừng), ghi các "
+                   "tệp còn thiếu và hoàn tất manifest.csv.")
+@click.option("--sheet", metavar="TÊN", help="Trang tính của tệp Excel (mặc định: trang tính "
+                                            "đang hiện đầu tiên).")
 def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
                   jobs: int | None, fail_fast: bool, force: bool, template: Path | None,
-                  quiet: bool, check: str, make_pdf: bool) -> None:
+                  quiet: bool, check: str, make_pdf: bool, skip_existing: bool,
+                  sheet: str | None) -> None:
     """Tạo một văn bản cho mỗi hàng của tệp danh sách DATA, trên nền tệp nội dung mẫu MASTER.
 
     Mỗi cột của tệp CSV/Excel là đường dẫn một trường (`number`, `date`,
     `issuers.0.abbr`, `signatories.0.name`, `recipients.+` để thêm một nơi
-    nhận); ô trống giữ giá trị của tệp mẫu. Tệp YAML/JSON là danh sách các
-    mục, mỗi mục được trộn vào tệp mẫu. Hàng lỗi được báo kèm vị trí, các hàng
-    khác vẫn được ghi; manifest.csv trong thư mục ra ghi kết quả từng hàng.
+    nhận) hoặc tên tiếng Việt của trường (`Số`, `Ngày`, `Người ký`, ...); cột
+    `STT` được bỏ qua; ô trống giữ giá trị của tệp mẫu. Tệp YAML/JSON là danh
+    sách các mục, mỗi mục được trộn vào tệp mẫu. Hàng lỗi được báo kèm vị trí,
+    các hàng khác vẫn được ghi; manifest.csv trong thư mục ra ghi kết quả từng
+    hàng. Ctrl-C dừng an toàn (mã thoát 130); --skip-existing ghi tiếp.
     """
     tracker: list[Progress] = []
 
@@ -92,24 +105,35 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
     err = sys.stderr
     show_progress = not quiet and err.isatty()
     options = BatchOptions(master, data, out_dir, pattern, jobs or default_jobs(), fail_fast,
-                           force, template, check)
-    # `kill` (SIGTERM) stops a batch as Ctrl-C does: cleanly, leaving no partial file.
+                           force, template, check, skip_existing, sheet)
+    # Outside the batch proper (which stops at safe points by itself), `kill` (SIGTERM)
+    # stops the command as Ctrl-C does.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        if template is not None and _template_refused(template, master):
+        _batch(options, tracker, progress if show_progress else None, quiet, make_pdf)
+    except KeyboardInterrupt as exc:
+        _clear(tracker)
+        manifest = getattr(exc, "manifest", None)
+        click.echo("đã dừng; các tệp đã ghi đều trọn vẹn, không còn tệp tạm"
+                   + (f"; {manifest} ghi rõ hàng nào đã ghi, hàng nào chưa (chạy lại với "
+                      "--skip-existing để ghi tiếp)" if manifest else "; không ghi tệp nào"),
+                   err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _batch(options: BatchOptions, tracker: list[Progress], progress: Any, quiet: bool,
+           make_pdf: bool) -> None:
+    try:
+        if options.template is not None and _template_refused(options.template, options.master):
             sys.exit(1)
-        report = run_batch(options, progress if show_progress else None)
+        report = run_batch(options, progress)
     except BatchError as exc:
         _clear(tracker)
         for line in exc.lines:
             click.echo(line, err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        _clear(tracker)
-        click.echo("đã dừng; các tệp đã ghi đều trọn vẹn, không còn tệp tạm", err=True)
-        sys.exit(130)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
     _clear(tracker)
     for line in report.problem_lines():
         click.echo(line, err=True)
@@ -122,13 +146,25 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
     written = [report.out_dir / r.file for r in report.written]
     failed = not report.ok
     if make_pdf and written:
-        try:
-            for pdf in convert_to_pdf(written, force=force):
-                click.echo(f"  → {pdf}")
-        except PdfError as exc:
-            click.echo(f"PDF: {exc}", err=True)
-            failed = True
+        failed |= not _pdfs(report, options.force or options.skip_existing)
     sys.exit(1 if failed else 0)
+
+
+def _pdfs(report: BatchReport, force: bool) -> bool:
+    """PDFs beside the written documents; the manifest then names each row's PDF."""
+    written = report.written
+    try:
+        pdfs = convert_to_pdf([report.out_dir / r.file for r in written], force=force)
+    except PdfError as exc:
+        click.echo(f"PDF: {exc}", err=True)
+        return False
+    for pdf in pdfs:
+        click.echo(f"  → {pdf}")
+    names = {r.line: pdf.name for r, pdf in zip(written, pdfs, strict=True)}
+    if report.manifest is not None:
+        write_manifest(report.manifest, [replace(e, pdf=names.get(e.row, ""))
+                                         for e in entries(report.results, report.data_name)])
+    return True
 
 
 def _interrupt(signum: int, frame: object) -> None:

@@ -20,6 +20,9 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
+from generator.content.chars import bad_characters, join_surrogates
+from generator.content.guard import scan
+from generator.limits import Limits, current
 from generator.problems import PathPart, Problem, format_path
 
 Path_ = tuple[PathPart, ...]
@@ -33,18 +36,6 @@ _TextTimestampConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp",
     lambda loader, node: loader.construct_scalar(node),
 )
-
-
-def _control_chars(text: str) -> list[tuple[int, str]]:
-    """Characters that cannot stand in a DOCX text run (XML 1.0) or are invisible controls."""
-    bad = []
-    for i, ch in enumerate(text):
-        cp = ord(ch)
-        if ch in "\t\n":
-            continue
-        if cp < 0x20 or 0x7F <= cp <= 0x9F or 0xD800 <= cp <= 0xDFFF or cp in (0xFFFE, 0xFFFF):
-            bad.append((i, ch))
-    return bad
 
 
 @dataclass
@@ -82,10 +73,20 @@ class Source:
                 table[new + path[len(old) :]] = table.pop(path)
 
 
-def read_source(path: Path) -> Source:
-    """Read a content file. Syntax problems end up in `Source.problems`."""
+def read_source(path: Path, *, limit: str = "content_bytes") -> Source:
+    """Read a content file. Syntax problems end up in `Source.problems`.
+
+    `limit` names the size limit that applies (`data_bytes` for a units file).
+    """
     source = Source(str(path))
+    limits = current()
     try:
+        size = path.stat().st_size
+        if size > getattr(limits, limit):
+            source.problems.append(Problem(str(path), None, None, "",
+                                           f"tệp quá lớn ({size:,} byte)".replace(",", "."),
+                                           limits.hint(limit)))
+            return source
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         source.problems.append(Problem(str(path), None, None, "", f"không đọc được tệp: {exc.strerror}"))
@@ -96,11 +97,26 @@ def read_source(path: Path) -> Source:
                     "lưu tệp với mã hóa UTF-8")
         )
         return source
-    return read_text(text, str(path), source)
+    return read_text(text, str(path), source, limit=limit)
 
 
-def read_text(text: str, name: str, source: Source | None = None) -> Source:
+def read_text(
+    text: str, name: str, source: Source | None = None, *, limit: str = "content_bytes"
+) -> Source:
+    """Read content given as text (a file's, or one sent by the web page), bounded by the
+    size limit `limit` and by the limits on YAML structure."""
     source = source or Source(name)
+    limits = current()
+    if len(text) > getattr(limits, limit):
+        size = f"{len(text):,}".replace(",", ".")
+        source.problems.append(
+            Problem(name, None, None, "", f"nội dung quá lớn ({size} ký tự)", limits.hint(limit))
+        )
+        return source
+    refused = scan(text, name, limits)
+    if refused:
+        source.problems += refused
+        return source
     yaml = YAML(typ="rt")
     yaml.Constructor = _TextTimestampConstructor
     try:
@@ -130,12 +146,15 @@ def read_text(text: str, name: str, source: Source | None = None) -> Source:
                     "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép")
         )
         return source
+    except (ValueError, TypeError, RecursionError) as exc:  # a value the constructor cannot build
+        source.problems.append(Problem(name, None, None, "", f"không đọc được giá trị: {exc}"))
+        return source
     source.values[()] = (1, 1)
-    source.data = _plain(raw, (), source)
+    source.data = _plain(raw, (), source, limits)
     return source
 
 
-def _plain(node: Any, path: Path_, source: Source) -> Any:
+def _plain(node: Any, path: Path_, source: Source, limits: Limits) -> Any:
     """Convert ruamel nodes to plain Python, recording positions and checking text."""
     if isinstance(node, CommentedMap):
         out = {}
@@ -148,14 +167,14 @@ def _plain(node: Any, path: Path_, source: Source) -> Any:
             key_text = str(key)
             source.keys[path + (key_text,)] = (kline + 1, kcol + 1)
             source.values[path + (key_text,)] = (vline + 1, vcol + 1)
-            out[key_text] = _plain(value, path + (key_text,), source)
+            out[key_text] = _plain(value, path + (key_text,), source, limits)
         return out
     if isinstance(node, CommentedSeq):
         out_list = []
         for i, value in enumerate(node):
             line, col = node.lc.item(i)
             source.values[path + (i,)] = (line + 1, col + 1)
-            out_list.append(_plain(value, path + (i,), source))
+            out_list.append(_plain(value, path + (i,), source, limits))
         return out_list
     if isinstance(node, bool) or node is None:
         return node if node is None else bool(node)
@@ -168,13 +187,13 @@ def _plain(node: Any, path: Path_, source: Source) -> Any:
         if isinstance(node, (LiteralScalarString, FoldedScalarString)):
             # A block scalar's final newline is YAML's, not the author's.
             text = text.rstrip("\n")
-        for index, ch in _control_chars(text):
-            source.problems.append(
-                source.problem(
-                    path,
-                    f"ký tự điều khiển U+{ord(ch):04X} ở vị trí {index + 1} không thể có trong văn bản DOCX",
-                    "xóa ký tự này (thường do sao chép từ phần mềm khác)",
-                )
-            )
+        if len(text) > limits.text_chars:
+            source.problems.append(source.problem(
+                path, f"giá trị dài {len(text):,} ký tự, quá dài".replace(",", "."),
+                limits.hint("text_chars")))
+            return ""
+        text = join_surrogates(text)
+        for _index, message, hint in bad_characters(text):
+            source.problems.append(source.problem(path, message, hint))
         return unicodedata.normalize("NFC", text)
     return node

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.kinds import DEFAULT_TEMPLATE_USES, Kind, available_kinds, get_kind
 from generator.render import make_environment
+from generator.templating.budget import OverBudget, bounded
 from generator.templating.conformance import format_problems, trial_render
 from generator.templating.names import (
     Usage,
@@ -117,6 +118,20 @@ def _ordered(problems: list[TemplateProblem], parts: list[Part]) -> list[Templat
     return sorted(problems, key=lambda p: order.get(p.location, len(order)))
 
 
+def _trial(
+    template: Path, kind: Kind, parts: list[Part]
+) -> tuple[list[TemplateProblem], str, bool]:
+    """The trial render and the check of its document (run within the template budget);
+    the last item says whether the format was checked."""
+    docx, problems, note = trial_render(template, kind)
+    if docx is None or kind.starter is None:
+        return problems, note, False
+    baseline = None
+    if kind.template.is_file() and kind.template.resolve() != template.resolve():
+        baseline, _, _ = trial_render(kind.template, kind)
+    return problems + format_problems(docx, parts, kind.starter.name, baseline), note, True
+
+
 def check_template(template: Path | str, kind: Kind | str | None = None) -> TemplateReport:
     """Check a DOCX template for `kind` (guessed from the file when not given).
 
@@ -154,15 +169,15 @@ def check_template(template: Path | str, kind: Kind | str | None = None) -> Temp
     elif report.errors:
         report.notes.append("mẫu còn lỗi nên chưa tạo thử để đối chiếu thể thức")
     else:
-        docx, problems, note = trial_render(template, kind)
+        try:
+            problems, note, report.format_checked = bounded(_trial, template, kind, parts)
+        except OverBudget as exc:
+            problems, note = (
+                [TemplateProblem("budget", ERROR, str(exc), exc.hint, where="văn bản tạo thử")],
+                "",
+            )
         report.problems += problems
         if note:
             report.notes.append(note)
-        if docx is not None and kind.starter is not None:
-            baseline = None
-            if kind.template.is_file() and kind.template.resolve() != template.resolve():
-                baseline, _, _ = trial_render(kind.template, kind)
-            report.problems += format_problems(docx, parts, kind.starter.name, baseline)
-            report.format_checked = True
     report.problems = _ordered(report.problems, parts)
     return report

@@ -19,7 +19,9 @@ from pathlib import Path
 
 from lxml import etree
 
+from generator.limits import LimitExceeded
 from generator.templating.report import Location
+from generator.zipguard import BadPackage, check_package, verify_members
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -201,7 +203,10 @@ def _rels(package: zipfile.ZipFile, source: str) -> list[tuple[str, str]]:
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     if rels_name not in package.namelist():
         return []
-    root = etree.fromstring(package.read(rels_name))
+    try:
+        root = etree.fromstring(package.read(rels_name))
+    except etree.XMLSyntaxError as exc:
+        raise NotDocx(f"phần {rels_name} không phải XML hợp lệ: {exc}") from exc
     out = []
     for rel in root.iter(f"{{{REL_NS}}}Relationship"):
         if rel.get("TargetMode") == "External":
@@ -212,7 +217,12 @@ def _rels(package: zipfile.ZipFile, source: str) -> list[tuple[str, str]]:
 
 
 def read_parts(path: Path | str | bytes) -> list[Part]:
-    """The body, then the headers and footers, of a DOCX file."""
+    """The body, then the headers and footers, of a DOCX file (bounded and read whole first)."""
+    try:
+        check_package(path if isinstance(path, (str, Path)) else bytes(path))
+        verify_members(path if isinstance(path, (str, Path)) else bytes(path))
+    except (BadPackage, LimitExceeded) as exc:
+        raise NotDocx(f"không phải tệp DOCX đọc được: {exc}") from exc
     try:
         package = zipfile.ZipFile(path if isinstance(path, (str, Path)) else io.BytesIO(path))
     except (zipfile.BadZipFile, OSError) as exc:

@@ -71,8 +71,11 @@ def leftovers(folder: Path) -> list[str]:
     """Anything a batch must never leave behind: partial files and its staging folder."""
     if not folder.exists():
         return []
-    return sorted(p.name for p in folder.rglob("*") if p.name.endswith(".part")
-                  or p.name.startswith(".vanban-batch-") or p.name.startswith("."))
+    return sorted(
+        p.name
+        for p in folder.rglob("*")
+        if p.name.endswith(".part") or p.name.startswith(".vanban-batch-") or p.name.startswith(".")
+    )
 
 
 def manifest(folder: Path) -> list[Entry]:

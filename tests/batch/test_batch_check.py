@@ -11,8 +11,16 @@ import generator.produce as produce
 from generator.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "content" / "examples" / "batch"
-ARGS = [str(EXAMPLES / "phat-dong-master.yaml"), "--data", str(EXAMPLES / "units.csv"),
-        "--name", "{kind}-{place}-{number}", "--jobs", "1", "--quiet"]
+ARGS = [
+    str(EXAMPLES / "phat-dong-master.yaml"),
+    "--data",
+    str(EXAMPLES / "units.csv"),
+    "--name",
+    "{kind}-{place}-{number}",
+    "--jobs",
+    "1",
+    "--quiet",
+]
 
 
 @pytest.mark.parametrize(("mode", "expected"), [(None, 1), ("first", 1), ("all", 6), ("none", 0)])

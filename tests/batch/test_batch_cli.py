@@ -26,9 +26,12 @@ from .conftest import (
 def test_a_bad_row_among_good_ones(master: Path, tmp_path: Path, jobs: int) -> None:
     rows = good_rows(4)
     rows[1][0] = "abc"  # line 3: not a number
-    rows[2][3] = ""     # empty cell: the master's signer stays
-    units = write_csv(tmp_path / "units.csv", HEADER + ["signatories.0.authority"],
-                      [r + [""] for r in rows[:3]] + [rows[3] + ["K.T. Giám đốc"]])
+    rows[2][3] = ""  # empty cell: the master's signer stays
+    units = write_csv(
+        tmp_path / "units.csv",
+        HEADER + ["signatories.0.authority"],
+        [r + [""] for r in rows[:3]] + [rows[3] + ["K.T. Giám đốc"]],
+    )
     out = tmp_path / "out"
     result = run_batch_cli(master, "--data", units, "--out-dir", out, "-j", jobs)
     assert result.exit_code == 1
@@ -42,8 +45,11 @@ def test_a_bad_row_among_good_ones(master: Path, tmp_path: Path, jobs: int) -> N
     assert leftovers(out) == []
     entries = manifest(out)
     assert [(e.row, e.file, e.status) for e in entries] == [
-        (2, "phat_dong-sct1-01.docx", "ok"), (3, "", "error"),
-        (4, "phat_dong-sct3-03.docx", "ok"), (5, "", "error")]
+        (2, "phat_dong-sct1-01.docx", "ok"),
+        (3, "", "error"),
+        (4, "phat_dong-sct3-03.docx", "ok"),
+        (5, "", "error"),
+    ]
     assert entries[1].message == f"{units}:3: cột number: number: phải là một số nguyên"
     for entry in entries:
         if entry.file:
@@ -55,30 +61,39 @@ def test_a_bad_row_among_good_ones(master: Path, tmp_path: Path, jobs: int) -> N
 
 def test_a_problem_in_the_master_names_the_row_too(tmp_path: Path) -> None:
     master = tmp_path / "master.yaml"
-    master.write_text("kind: phat_dong\nissuers: [{name: Sở Công Thương}]\nplace: Huế\n"
-                      "date: 2024-01-02\nsignatories: [{title: Giám đốc, name: A}]\n"
-                      "recipients: [Bộ]\n", encoding="utf-8")
+    master.write_text(
+        "kind: phat_dong\nissuers: [{name: Sở Công Thương}]\nplace: Huế\n"
+        "date: 2024-01-02\nsignatories: [{title: Giám đốc, name: A}]\n"
+        "recipients: [Bộ]\n",
+        encoding="utf-8",
+    )
     units = write_csv(tmp_path / "u.csv", ["number", "issuers.0.abbr"], [["1", "SCT"], ["2", ""]])
     result = run_batch_cli(master, "--data", units, "--out-dir", tmp_path / "out", "-j", 1)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{units}:3: {master}:2:11: issuers[0].abbr: thiếu trường bắt buộc `abbr`"]
+        f"{units}:3: {master}:2:11: issuers[0].abbr: thiếu trường bắt buộc `abbr`"
+    ]
     assert docx_files(tmp_path / "out") == ["phat_dong-sct-01.docx"]
 
 
 def test_yaml_rows_report_their_own_lines(master: Path, tmp_path: Path) -> None:
     units = tmp_path / "u.yaml"
-    units.write_text("- number: 1\n  issuers: [{name: Sở, abbr: A}]\n"
-                     "- number: 2\n  date: 2024-02-30\n  issuers: [{name: Sở, abbr: B}]\n",
-                     encoding="utf-8")
+    units.write_text(
+        "- number: 1\n  issuers: [{name: Sở, abbr: A}]\n"
+        "- number: 2\n  date: 2024-02-30\n  issuers: [{name: Sở, abbr: B}]\n",
+        encoding="utf-8",
+    )
     result = run_batch_cli(master, "--data", units, "--out-dir", tmp_path / "out", "-j", 1)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{units}:4:9: date: ngày không tồn tại: `2024-02-30` (gợi ý: tháng 2 năm 2024 có 29 ngày)"]
+        f"{units}:4:9: date: ngày không tồn tại: `2024-02-30` (gợi ý: tháng 2 năm 2024 có 29 ngày)"
+    ]
     assert docx_files(tmp_path / "out") == ["phat_dong-a-01.docx"]
 
 
-def test_duplicate_names_are_refused_before_anything_is_written(master: Path, tmp_path: Path) -> None:
+def test_duplicate_names_are_refused_before_anything_is_written(
+    master: Path, tmp_path: Path
+) -> None:
     rows = good_rows(4)
     rows[3][2] = "SCT2"
     rows[3][0] = "02"  # same kind, abbr and number as line 3
@@ -94,25 +109,40 @@ def test_duplicate_names_are_refused_before_anything_is_written(master: Path, tm
 def test_name_pattern_and_year_when_there_is_no_number(master: Path, tmp_path: Path) -> None:
     units = write_csv(tmp_path / "u.csv", ["place", "number"], [["Huế", "3"], ["Cà Mau", ""]])
     out = tmp_path / "out"
-    result = run_batch_cli(master, "--data", units, "--out-dir", out, "-j", 1,
-                           "--name", "{kind}-{place}-{number}-r{row}")
+    result = run_batch_cli(
+        master,
+        "--data",
+        units,
+        "--out-dir",
+        out,
+        "-j",
+        1,
+        "--name",
+        "{kind}-{place}-{number}-r{row}",
+    )
     assert result.exit_code == 0, result.stderr
     assert docx_files(out) == ["phat_dong-ca-mau-01-r3.docx", "phat_dong-hue-03-r2.docx"]
     write_csv(tmp_path / "v.csv", ["place", "number", "year"], [["Huế", "", "2025"]])
-    master.write_text(master.read_text("utf-8").replace("number: 1\n", "").replace(
-        "date: 2024-01-15\n", ""), encoding="utf-8")
+    master.write_text(
+        master.read_text("utf-8").replace("number: 1\n", "").replace("date: 2024-01-15\n", ""),
+        encoding="utf-8",
+    )
     result = run_batch_cli(master, "--data", tmp_path / "v.csv", "--out-dir", tmp_path / "o2")
     assert docx_files(tmp_path / "o2") == ["phat_dong-sct-2025.docx"]
 
 
-@pytest.mark.parametrize(("pattern", "abbr"), [
-    ("../{issuers[0].abbr}", "SCT"),
-    ("{issuers[0].abbr}", "../../etc/passwd"),
-    ("{issuers[0].abbr}", ".."),
-    ("{place}", "x"),
-])
-def test_unsafe_names_stay_inside_the_output_folder(master: Path, tmp_path: Path,
-                                                    pattern: str, abbr: str) -> None:
+@pytest.mark.parametrize(
+    ("pattern", "abbr"),
+    [
+        ("../{issuers[0].abbr}", "SCT"),
+        ("{issuers[0].abbr}", "../../etc/passwd"),
+        ("{issuers[0].abbr}", ".."),
+        ("{place}", "x"),
+    ],
+)
+def test_unsafe_names_stay_inside_the_output_folder(
+    master: Path, tmp_path: Path, pattern: str, abbr: str
+) -> None:
     units = write_csv(tmp_path / "u.csv", ["issuers.0.abbr", "place"], [[abbr, "../../x/y"]])
     out = tmp_path / "a" / "out"
     result = run_batch_cli(master, "--data", units, "--out-dir", out, "--name", pattern, "-j", 1)
@@ -129,8 +159,9 @@ def test_unsafe_names_stay_inside_the_output_folder(master: Path, tmp_path: Path
 
 def test_a_pattern_naming_no_field(master: Path, tmp_path: Path) -> None:
     units = write_csv(tmp_path / "u.csv", HEADER, good_rows(1))
-    result = run_batch_cli(master, "--data", units, "--out-dir", tmp_path / "out",
-                           "--name", "{numbr}-x")
+    result = run_batch_cli(
+        master, "--data", units, "--out-dir", tmp_path / "out", "--name", "{numbr}-x"
+    )
     assert result.exit_code == 1
     assert "`{numbr}` không phải một trường" in result.stderr
     assert not (tmp_path / "out").exists()
@@ -144,7 +175,8 @@ def test_same_inputs_give_the_same_bytes(master: Path, tmp_path: Path) -> None:
         assert result.exit_code == 0, result.stderr
         hashes.append([(e.file, e.sha256) for e in manifest(tmp_path / out)])
         assert (tmp_path / out / "manifest.csv").read_bytes() == (
-            tmp_path / "one" / "manifest.csv").read_bytes()
+            tmp_path / "one" / "manifest.csv"
+        ).read_bytes()
     assert hashes[0] == hashes[1] == hashes[2]
     assert len({h for _, h in hashes[0]}) == 20
 
@@ -180,17 +212,22 @@ def test_fail_fast_writes_nothing(master: Path, tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         f"{units}:4: cột number: number: số văn bản phải từ 1 đến 9999, không phải 0 "
         "(gợi ý: để trống `number` nếu chưa có số)",
-        "dừng ở hàng lỗi (--fail-fast); không ghi tệp nào"]
+        "dừng ở hàng lỗi (--fail-fast); không ghi tệp nào",
+    ]
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("u.txt", "x", "không đọc được tệp dữ liệu đuôi `.txt`"),
-    ("u.csv", "", "tệp dữ liệu trống"),
-    ("u.csv", "number\n".encode("cp1258").decode("latin-1") + "Hu\xe9\n", None),
-])
-def test_unusable_data_files(master: Path, tmp_path: Path, name: str, content: str,
-                             expected: str | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("u.txt", "x", "không đọc được tệp dữ liệu đuôi `.txt`"),
+        ("u.csv", "", "tệp dữ liệu trống"),
+        ("u.csv", "number\n".encode("cp1258").decode("latin-1") + "Hu\xe9\n", None),
+    ],
+)
+def test_unusable_data_files(
+    master: Path, tmp_path: Path, name: str, content: str, expected: str | None
+) -> None:
     units = tmp_path / name
     units.write_bytes(content.encode("latin-1"))
     result = run_batch_cli(master, "--data", units, "--out-dir", tmp_path / "out")
@@ -209,7 +246,9 @@ def test_progress_line() -> None:
     line = progress.line()
     assert line.startswith("251/1.000 văn bản (25%) · 12")
     assert "văn bản/giây · còn khoảng 6 giây · 1 hàng lỗi" in line
-    assert stream.getvalue().startswith("\r1/1.000")  # drawn at once, then at most 10 times a second
+    assert stream.getvalue().startswith(
+        "\r1/1.000"
+    )  # drawn at once, then at most 10 times a second
     progress.clear()
     assert stream.getvalue().endswith("\r")
 

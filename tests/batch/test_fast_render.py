@@ -72,10 +72,20 @@ def test_examples_render_as_docxtpl_renders_them(example: Path) -> None:
     assert fast == CompiledTemplate(kind.template).render(context)  # a fresh compile too
 
 
-PNG = (b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-       + struct.pack(">I", zlib.crc32(b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)))
-       + struct.pack(">I", 10) + b"IDAT" + zlib.compress(b"\x00\x00")[:10].ljust(10, b"\x00")
-       + struct.pack(">I", 0) + struct.pack(">I", 0) + b"IEND" + struct.pack(">I", zlib.crc32(b"IEND")))
+PNG = (
+    b"\x89PNG\r\n\x1a\n"
+    + struct.pack(">I", 13)
+    + b"IHDR"
+    + struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    + struct.pack(">I", zlib.crc32(b"IHDR" + struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)))
+    + struct.pack(">I", 10)
+    + b"IDAT"
+    + zlib.compress(b"\x00\x00")[:10].ljust(10, b"\x00")
+    + struct.pack(">I", 0)
+    + struct.pack(">I", 0)
+    + b"IEND"
+    + struct.pack(">I", zlib.crc32(b"IEND"))
+)
 
 
 @pytest.fixture
@@ -102,8 +112,13 @@ def busy_template(tmp_path: Path) -> Path:
     return path
 
 
-CONTEXT = {"title": "Giao ước & <cam kết>", "text": "Dòng một\nDòng hai\tcột", "number": "05",
-           "year": 2024, "columns": ["A", "B", "C", "D"]}
+CONTEXT = {
+    "title": "Giao ước & <cam kết>",
+    "text": "Dòng một\nDòng hai\tcột",
+    "number": "05",
+    "year": 2024,
+    "columns": ["A", "B", "C", "D"],
+}
 
 
 def test_every_docxtpl_step_is_applied(busy_template: Path) -> None:
@@ -164,8 +179,11 @@ def test_a_changed_template_is_compiled_again(tmp_path: Path) -> None:
 
 
 def test_the_zip_writer_writes_what_zipfile_writes() -> None:
-    entries = [("[Content_Types].xml", b"<Types/>" * 40), ("word/document.xml", "Việt".encode() * 300),
-               ("word/tên.xml", b"<x/>")]
+    entries = [
+        ("[Content_Types].xml", b"<Types/>" * 40),
+        ("word/document.xml", "Việt".encode() * 300),
+        ("word/tên.xml", b"<x/>"),
+    ]
     ours = write_zip(ZipMember.deflate(name, data) for name, data in entries)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as package:
@@ -216,7 +234,7 @@ def test_the_unparsed_way_gives_the_same_document(tmp_path: Path, rows: list, fl
     path = table_template(tmp_path)
     template = CompiledTemplate(path)
     assert template._body.direct
-    context = {"title": '"Trích" \'dẫn\' & <b> {{ x }}', "flag": flag, "rows": rows}
+    context = {"title": "\"Trích\" 'dẫn' & <b> {{ x }}", "flag": flag, "rows": rows}
     assert_same_document(template.render(context), plain_render(path, context))
 
 
@@ -232,8 +250,16 @@ def test_a_block_across_paragraphs_takes_docxtpl_s_way(tmp_path: Path) -> None:
         assert_same_document(template.render({"flag": flag}), plain_render(path, {"flag": flag}))
 
 
-@pytest.mark.parametrize("text", ["{{ x|safe }}", "{{ x|upper }}", "{{ f(x) }}",
-                                  "{% macro m() %}a{% endmacro %}", "{% with y = 1 %}{% endwith %}"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ x|safe }}",
+        "{{ x|upper }}",
+        "{{ f(x) }}",
+        "{% macro m() %}a{% endmacro %}",
+        "{% with y = 1 %}{% endwith %}",
+    ],
+)
 def test_anything_but_plain_lookups_takes_docxtpl_s_way(tmp_path: Path, text: str) -> None:
     document = Document()
     document.add_paragraph(text)

@@ -17,21 +17,25 @@ from generator.problems import ContentError
 from .conftest import write_csv
 
 
-@pytest.mark.parametrize(("header", "path"), [
-    ("number", ("number",)),
-    ("issuers.0.abbr", ("issuers", 0, "abbr")),
-    ("issuers[0].abbr", ("issuers", 0, "abbr")),
-    ("signatories.1.authority.0", ("signatories", 1, "authority", 0)),
-    ("recipients.+", ("recipients", APPEND)),
-    ("recipients[+]", ("recipients", APPEND)),
-    (" date ", ("date",)),
-])
+@pytest.mark.parametrize(
+    ("header", "path"),
+    [
+        ("number", ("number",)),
+        ("issuers.0.abbr", ("issuers", 0, "abbr")),
+        ("issuers[0].abbr", ("issuers", 0, "abbr")),
+        ("signatories.1.authority.0", ("signatories", 1, "authority", 0)),
+        ("recipients.+", ("recipients", APPEND)),
+        ("recipients[+]", ("recipients", APPEND)),
+        (" date ", ("date",)),
+    ],
+)
 def test_column_headers_are_field_paths(header: str, path: tuple) -> None:
     assert parse_field_path(header) == path
 
 
-@pytest.mark.parametrize("header", ["", "0", "+", "issuers..abbr", "recipients.+.name",
-                                    "số hiệu", "a-b", "issuers.-1"])
+@pytest.mark.parametrize(
+    "header", ["", "0", "+", "issuers..abbr", "recipients.+.name", "số hiệu", "a-b", "issuers.-1"]
+)
 def test_headers_that_are_not_paths(header: str) -> None:
     assert parse_field_path(header) is None
 
@@ -46,12 +50,15 @@ MASTER = {
 
 def test_cells_override_fields_and_leave_the_master_alone() -> None:
     before = repr(MASTER)
-    data, assigned, conflicts = set_cells(MASTER, [
-        ("number", ("number",), "05"),
-        ("issuers.0.abbr", ("issuers", 0, "abbr"), "SCT-AG"),
-        ("recipients.+", ("recipients", APPEND), "Ban Thi đua tỉnh"),
-        ("recipients.+", ("recipients", APPEND), "Văn phòng Sở"),
-    ])
+    data, assigned, conflicts = set_cells(
+        MASTER,
+        [
+            ("number", ("number",), "05"),
+            ("issuers.0.abbr", ("issuers", 0, "abbr"), "SCT-AG"),
+            ("recipients.+", ("recipients", APPEND), "Ban Thi đua tỉnh"),
+            ("recipients.+", ("recipients", APPEND), "Văn phòng Sở"),
+        ],
+    )
     assert conflicts == []
     assert data["number"] == "05"
     assert data["issuers"] == [{"name": "Sở Công Thương", "abbr": "SCT-AG"}]
@@ -63,12 +70,15 @@ def test_cells_override_fields_and_leave_the_master_alone() -> None:
 
 
 def test_cells_make_what_is_missing() -> None:
-    data, assigned, conflicts = set_cells(MASTER, [
-        ("issuers.1.name", ("issuers", 1, "name"), "Công đoàn Sở"),
-        ("issuers.1.abbr", ("issuers", 1, "abbr"), "CĐS"),
-        ("drafter.initials", ("drafter", "initials"), "NVA"),
-        ("signatories.0.authority.+", ("signatories", 0, "authority", APPEND), "KT. Giám đốc"),
-    ])
+    data, assigned, conflicts = set_cells(
+        MASTER,
+        [
+            ("issuers.1.name", ("issuers", 1, "name"), "Công đoàn Sở"),
+            ("issuers.1.abbr", ("issuers", 1, "abbr"), "CĐS"),
+            ("drafter.initials", ("drafter", "initials"), "NVA"),
+            ("signatories.0.authority.+", ("signatories", 0, "authority", APPEND), "KT. Giám đốc"),
+        ],
+    )
     assert conflicts == []
     assert data["issuers"][1] == {"name": "Công đoàn Sở", "abbr": "CĐS"}
     assert data["drafter"] == {"initials": "NVA"}
@@ -77,11 +87,14 @@ def test_cells_make_what_is_missing() -> None:
 
 
 def test_cells_that_cannot_be_written_are_reported() -> None:
-    _, _, conflicts = set_cells(MASTER, [
-        ("issuers.5.abbr", ("issuers", 5, "abbr"), "X"),
-        ("kind.name", ("kind", "name"), "X"),
-        ("issuers.name", ("issuers", "name"), "X"),
-    ])
+    _, _, conflicts = set_cells(
+        MASTER,
+        [
+            ("issuers.5.abbr", ("issuers", 5, "abbr"), "X"),
+            ("kind.name", ("kind", "name"), "X"),
+            ("issuers.name", ("issuers", "name"), "X"),
+        ],
+    )
     messages = {header: c.message for header, c in conflicts}
     assert "vượt quá danh sách `issuers` (đang có 1 phần tử)" in messages["issuers.5.abbr"]
     assert "`kind` trong tệp mẫu là một giá trị đơn" in messages["kind.name"]
@@ -101,11 +114,16 @@ def renderer(master: Path, data: DataFile, tmp_path: Path) -> RowRenderer:
 
 
 def test_csv_cells_are_text_and_the_model_coerces(master: Path, tmp_path: Path) -> None:
-    units = write_csv(tmp_path / "u.csv", ["number", "issuers.0.abbr", "date", "place"],
-                      [["05", "05", "15/01/2024", ""]])
+    units = write_csv(
+        tmp_path / "u.csv",
+        ["number", "issuers.0.abbr", "date", "place"],
+        [["05", "05", "15/01/2024", ""]],
+    )
     data = DataFile(units)
     row = next(data.rows())
-    assert row.cells == [(0, "05"), (1, "05"), (2, "2024-01-15")]  # empty place: no override
+    # Empty place: no override; the date stays as written, for the content model to read
+    # day first as it does in YAML.
+    assert row.cells == [(0, "05"), (1, "05"), (2, "15/01/2024")]
     content = validate_data(renderer(master, data, tmp_path).merged(row))
     assert content.number == 5
     assert content.issuers[0].abbr == "05"  # text keeps its leading zero
@@ -125,15 +143,25 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[object]]) -> Path:
 
 
 def test_excel_values_keep_their_types(master: Path, tmp_path: Path) -> None:
-    units = write_xlsx(tmp_path / "u.xlsx", ["number", "date", "issuers.0.abbr", "extra.ratio",
-                                             "extra.when", "place"],
-                       [[5, dt.date(2024, 3, 5), "05", 0.1 + 0.2, dt.datetime(2024, 3, 5, 9, 30), None],
-                        [], [7.0, dt.datetime(2024, 3, 6), 12, None, None, "   "]])
+    units = write_xlsx(
+        tmp_path / "u.xlsx",
+        ["number", "date", "issuers.0.abbr", "extra.ratio", "extra.when", "place"],
+        [
+            [5, dt.date(2024, 3, 5), "05", 0.1 + 0.2, dt.datetime(2024, 3, 5, 9, 30), None],
+            [],
+            [7.0, dt.datetime(2024, 3, 6), 12, None, None, "   "],
+        ],
+    )
     data = DataFile(units)
     first, second = list(data.rows())  # the empty row is skipped
     assert (first.line, second.line) == (2, 4)
-    assert dict(first.cells) == {0: 5, 1: dt.date(2024, 3, 5), 2: "05", 3: 0.3,
-                                 4: dt.datetime(2024, 3, 5, 9, 30)}
+    assert dict(first.cells) == {
+        0: 5,
+        1: dt.date(2024, 3, 5),
+        2: "05",
+        3: 0.3,
+        4: dt.datetime(2024, 3, 5, 9, 30),
+    }
     assert dict(second.cells) == {0: 7, 1: dt.date(2024, 3, 6), 2: 12}
     rows = renderer(master, data, tmp_path)
     one, two = validate_data(rows.merged(first)), validate_data(rows.merged(second))
@@ -164,13 +192,17 @@ def test_a_control_character_is_reported_at_its_cell(master: Path, tmp_path: Pat
         validate_data(renderer(master, data, tmp_path).merged(next(data.rows())))
     assert [str(p) for p in caught.value.problems] == [
         f"{units}:2: cột place: place: ký tự điều khiển U+0007 ở vị trí 3 không thể có trong "
-        "văn bản DOCX (gợi ý: xóa ký tự này (thường do sao chép từ phần mềm khác))"]
+        "văn bản DOCX (gợi ý: xóa ký tự này (thường do sao chép từ phần mềm khác))"
+    ]
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    (["number", "numbr.+.x"], "tên cột `numbr.+.x` không phải đường dẫn"),
-    (["number", "place", "number"], "cột `number` có hai lần"),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["number", "numbr.+.x"], "tên cột `numbr.+.x` không phải đường dẫn"),
+        (["number", "place", "number"], "cột `number` có hai lần"),
+    ],
+)
 def test_bad_headers_stop_the_batch(tmp_path: Path, header: list[str], expected: str) -> None:
     units = write_csv(tmp_path / "u.csv", header, [["1"] * len(header)])
     with pytest.raises(DataError) as caught:
@@ -194,8 +226,11 @@ def test_a_value_under_no_header_is_a_row_problem(tmp_path: Path) -> None:
 
 def test_yaml_rows_keep_their_positions(tmp_path: Path) -> None:
     units = tmp_path / "u.yaml"
-    units.write_text("# đơn vị\n- number: 5\n  place: Huế\n\n- number: 6\n  signatories:\n"
-                     "    - {title: Giám đốc, nam: X}\n", encoding="utf-8")
+    units.write_text(
+        "# đơn vị\n- number: 5\n  place: Huế\n\n- number: 6\n  signatories:\n"
+        "    - {title: Giám đốc, nam: X}\n",
+        encoding="utf-8",
+    )
     first, second = DataFile(units).rows()
     assert (first.line, second.line) == (2, 5)
     assert first.source.data == {"number": 5, "place": "Huế"}
@@ -204,7 +239,9 @@ def test_yaml_rows_keep_their_positions(tmp_path: Path) -> None:
 
 def test_json_rows_keep_their_positions(tmp_path: Path) -> None:
     units = tmp_path / "u.json"
-    units.write_text('[\n  {"number": 5},\n  {"number": 6,\n   "place": "Huế"}\n]\n', encoding="utf-8")
+    units.write_text(
+        '[\n  {"number": 5},\n  {"number": 6,\n   "place": "Huế"}\n]\n', encoding="utf-8"
+    )
     first, second = DataFile(units).rows()
     assert (first.line, second.line) == (2, 3)
     assert second.source.data == {"number": 6, "place": "Huế"}
@@ -213,16 +250,21 @@ def test_json_rows_keep_their_positions(tmp_path: Path) -> None:
 
 def test_yaml_with_shared_anchors_is_read_whole(tmp_path: Path) -> None:
     units = tmp_path / "u.yaml"
-    units.write_text("- &base {number: 5, place: Huế}\n- {<<: *base, number: 6}\n", encoding="utf-8")
+    units.write_text(
+        "- &base {number: 5, place: Huế}\n- {<<: *base, number: 6}\n", encoding="utf-8"
+    )
     rows = list(DataFile(units).rows())
     assert [r.source.data["number"] for r in rows] == [5, 6]
     assert rows[1].source.data["place"] == "Huế"
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('[{"number": 5}, {"number": }]', "u.json:1:28: lỗi cú pháp JSON"),
-    ("number: 5\n", "phải là một danh sách"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('[{"number": 5}, {"number": }]', "u.json:1:28: lỗi cú pháp JSON"),
+        ("number: 5\n", "phải là một danh sách"),
+    ],
+)
 def test_unusable_mapping_files(tmp_path: Path, text: str, expected: str) -> None:
     units = tmp_path / ("u.json" if text.startswith("[") else "u.yaml")
     units.write_text(text, encoding="utf-8")
