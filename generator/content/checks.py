@@ -74,6 +74,48 @@ def check_required_by_kind(data: dict, source: Source, kind: Kind | None) -> Ite
             )
 
 
+def check_fields_by_kind(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """content-format.md, More bad input: a field the kind's profile does not take."""
+    if kind is None:
+        return
+    known = set(source_fields())
+    for name in data:
+        if name in known and name not in kind.takes:
+            yield source.problem((name,), f"văn bản loại `{kind.name}` không có trường `{name}`",
+                                 "xóa trường này, hoặc chọn loại văn bản có nó (`vanban kinds`)",
+                                 key=True)
+
+
+def source_fields() -> list[str]:
+    from generator.content.model import Content
+
+    return [*Content.model_fields, "issuer"]
+
+
+def _words(text: str) -> str:
+    return " ".join(nd30.nfc(text).lower().replace("hoà", "hòa").replace("uỷ", "ủy").split())
+
+
+def check_enacted_by(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """nd30-format.md §13 (P3 Mẫu 1.2 note 6, P1 II.7b): the enacting authority agrees with the
+    lead signature: a collective signs `TM.` it, a head signs as that head (or `KT.` it)."""
+    enacted = data.get("enacted_by")
+    issuers = _list(data.get("issuers"))
+    signers = _list(data.get("signatories"))
+    if not isinstance(enacted, str) or not enacted.strip() or not signers:
+        return
+    lead = issuers[0].get("name") if issuers and isinstance(issuers[0], dict) else None
+    signer = signers[0] if isinstance(signers[0], dict) else {}
+    authority = signer.get("authority")
+    lines = [authority] if isinstance(authority, str) else [a for a in _list(authority)
+                                                            if isinstance(a, str)]
+    title = signer.get("title") if isinstance(signer.get("title"), str) else ""
+    found = nd30.enactment_mismatch(_words(enacted), _words(lead) if isinstance(lead, str) else "",
+                                    [_words(a) for a in lines], _words(title))
+    if found:
+        yield source.problem(("enacted_by",), *found)
+
+
 def check_year(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
     """`year` defaults to the year of `date`; with no date it must be given."""
     if data.get("date") is None and data.get("year") is None:
@@ -141,5 +183,6 @@ def check_abbreviations(data: dict, source: Source, kind: Kind | None) -> Iterat
                                  "`/` chỉ đứng giữa số và ký hiệu; các nhóm chữ viết tắt nối bằng `-`")
 
 
-CHECKS: tuple[Check, ...] = (check_required_by_kind, check_year, check_authority, check_recipients,
+CHECKS: tuple[Check, ...] = (check_required_by_kind, check_fields_by_kind, check_enacted_by,
+                             check_year, check_authority, check_recipients,
                              check_abbreviations)

@@ -13,6 +13,7 @@ from generator import nd30
 from generator.content import model as m
 from generator.content.checks import CHECKS, accept_issuer_alias, check_kind
 from generator.content.source import Path_, Source, read_source, read_text
+from generator.content.tables import check_table_shapes, inline_table_data
 from generator.problems import ContentError, Problem
 
 # The model whose fields may stand under a key, to suggest what a typo meant.
@@ -24,6 +25,10 @@ FIELDS_UNDER: dict[str, type[BaseModel]] = {
     "drafter": m.Drafter,
     "sections": m.Section,
     "items": m.ItemNode,
+    "articles": m.ItemNode,
+    "annexes": m.Annex,
+    "table": m.Table,
+    "groups": m.TableGroup,
     **{name: m.NamedSection for name in m.NAMED_SECTIONS},
 }
 
@@ -48,7 +53,7 @@ def _model_at(path: Path_) -> type[BaseModel]:
     for i in range(len(path) - 1, -1, -1):
         part = path[i]
         if isinstance(part, str):
-            if part in m.NAMED_SECTIONS and i < len(path) - 1:
+            if part in (*m.NAMED_SECTIONS, "articles") and i < len(path) - 1:
                 return m.ItemNode
             return FIELDS_UNDER.get(part, m.Content)
     return m.Content
@@ -129,6 +134,7 @@ def validate_data(source: Source) -> m.Content:
     data = tidy_values(data)
     problems += accept_issuer_alias(data, source)
     kind = check_kind(data, source)
+    problems += inline_table_data(data, source)
     content = None
     try:
         content = m.Content.model_validate(data)
@@ -136,6 +142,7 @@ def validate_data(source: Source) -> m.Content:
         problems += [_translate(e, source) for e in exc.errors()]
     for check in CHECKS:
         problems += check(data, source, kind)
+    problems += check_table_shapes(data, source)
     problems += source.problems
     if problems:
         raise ContentError(dict.fromkeys(problems))

@@ -94,20 +94,56 @@ class ItemNode(Strict):
     bullets: bool = False
 
 
+Cell = Annotated[str | int | float | None, BeforeValidator(_no_bool)]
+"""A table cell: text, a number (printed the Vietnamese way), or empty."""
+
+
+class TableGroup(Strict):
+    heading: Text
+    rows: list[list[Cell]] = Field(default_factory=list)
+
+
+class Table(Strict):
+    """content-format.md, Tables and annexes: `STT` is added; rows, groups or a data file."""
+
+    columns: list[Text] = Field(default_factory=list)
+    rows: list[list[Cell]] | None = None
+    groups: list[TableGroup] | None = None
+    data: Text | None = None
+    sheet: Text | None = None
+    group_by: Text | None = None
+    note: Text | None = None
+
+
+class TableItem(Strict):
+    table: Table
+
+
+class Annex(Table):
+    label: Text | None = None
+    title: Text
+    landscape: bool = False
+
+
 def _item_tag(value: Any) -> str | None:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return "§text"
+    if isinstance(value, TableItem) or (isinstance(value, dict) and "table" in value):
+        return "§table"
     if isinstance(value, (dict, ItemNode)):
         return "§node"
     return None
 
 
 Item = Annotated[
-    Annotated[Text, Tag("§text")] | Annotated[ItemNode, Tag("§node")],
+    Annotated[Text, Tag("§text")]
+    | Annotated[ItemNode, Tag("§node")]
+    | Annotated[TableItem, Tag("§table")],
     Discriminator(
         _item_tag,
         custom_error_type="item_type",
-        custom_error_message="mỗi mục là một đoạn văn bản hoặc {text: ..., items: [...]}",
+        custom_error_message="mỗi mục là một đoạn văn bản, {text: ..., items: [...]} "
+        "hoặc {table: {...}}",
     ),
 ]
 ItemNode.model_rebuild()
@@ -169,6 +205,26 @@ class Member(Strict):
     signatory: MemberSignatory
 
 
+def _urgency(value: Any) -> Any:
+    if isinstance(value, str):
+        words = " ".join(value.split()).lower().replace("hoả", "hỏa")
+        for mark in URGENCY_MARKS:
+            if words == mark.lower():
+                return mark
+        raise PydanticCustomError("urgency", "độ khẩn chỉ có thể là `Khẩn`, `Thượng khẩn` hoặc "
+                                  "`Hỏa tốc`")
+    return value
+
+
+URGENCY_MARKS = ("Khẩn", "Thượng khẩn", "Hỏa tốc")
+"""nd30-format.md §9 (P1 III.2b)."""
+Urgency = Annotated[str, BeforeValidator(_urgency)]
+
+
+def _addressees(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
 class Drafter(Strict):
     initials: Text
     copies: Count | None = Field(default=None, ge=1)
@@ -196,7 +252,18 @@ class Content(Strict):
     measures: SectionValue | None = None
     sections: list[Section] = Field(default_factory=list)
     closing: Text | None = None
+    results: SectionValue | None = None
+    shortcomings: SectionValue | None = None
+    plans: SectionValue | None = None
+    proposals: SectionValue | None = None
     members: list[Member] = Field(default_factory=list)
+    addressees: Annotated[list[Text], BeforeValidator(_addressees)] = Field(default_factory=list)
+    enacted_by: Text | None = None
+    proposal: Text | None = None
+    articles: list[Item] = Field(default_factory=list)
+    drafting_unit: Text | None = None
+    urgency: Urgency | None = None
+    annexes: list[Annex] = Field(default_factory=list)
     signatories: list[Signatory] = Field(default_factory=list)
     recipients: list[Text] = Field(min_length=1)
     archive: list[Text] = Field(default_factory=list)
@@ -212,7 +279,8 @@ class Content(Strict):
         return self.date.year
 
 
-NAMED_SECTIONS = ("purposes", "contents", "targets", "measures")
+NAMED_SECTIONS = ("purposes", "contents", "targets", "measures", "results", "shortcomings",
+                  "plans", "proposals")
 """Named sections in the order they are numbered (content-format.md)."""
 
 
