@@ -7,14 +7,16 @@ names a template receives, and `vanban template fields` lists them from here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from generator import linebreak, metrics, nd30, page
-from generator.content.model import Content, Item, ItemNode
-from generator.kinds import EXTRA_SECTIONS, Kind
+from generator.blocks import AnnexView, Block, Paragraph, TableRow, TableView, annexes, body
+from generator.content.model import Content
+from generator.kinds import Kind
 from generator.linebreak import Box
+
+__all__ = ["AnnexView", "Block", "Paragraph", "TableRow", "TableView"]
 
 ISSUER_BOX_PT = page.ISSUER_PT
 """Width available to an issuer's name: the header's left column less its cell margins."""
@@ -33,8 +35,6 @@ ISSUER_BOX = Box(ISSUER_BOX_PT, ISSUER_SIZE_PT, bold=True)
 SIGNER_BOX = Box(SIGN_BOX_PT, SIGN_SIZE_PT, bold=True)
 TITLE_BOX = Box(BODY_BOX_PT, HEADING_SIZE_PT, bold=True)
 
-MEMBERS_INTRO = "Các đơn vị thành viên ký kết giao ước gồm:"
-
 
 @dataclass(frozen=True)
 class IssuerView:
@@ -46,16 +46,6 @@ class IssuerView:
     """The issuer's name, in capitals."""
     rule: str
     """The line beneath the name (a run of `_`, 1/3–1/2 of the name's width)."""
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of the body."""
-
-    style: str
-    """`heading` (I. MỤC ĐÍCH), `title` (a bold item line), `member` or `text`."""
-    text: str
-    """The paragraph's text, numbered (`1.`, `a)`, `-`) and punctuated."""
 
 
 @dataclass(frozen=True)
@@ -100,8 +90,9 @@ class DocumentContext:
     """The motto in quotes; empty when there is none."""
     bases: list[str]
     """Legal bases, `;` after each and `.` after the last."""
-    body: list[Paragraph]
-    """Every paragraph from the preamble to the closing; the last one ends with `./.`."""
+    body: list[Block]
+    """Every block from the proposal and preamble to the closing (`generator/blocks.py`); the
+    last paragraph ends with `./.`."""
     signer: SignatureBlock
     """The lead's block (the first signatory)."""
     signature_tables: list[list[SignatureRow]]
@@ -113,71 +104,21 @@ class DocumentContext:
     """`- <recipient>;` lines, the archive line `- Lưu: VT, ....` last."""
     year: str
     """The emulation year, e.g. `2024`."""
+    vv_line: str = ""
+    """A công văn's summary under the number, `V/v …`; empty for kinds with a title line."""
+    urgency: str = ""
+    """`KHẨN`, `THƯỢNG KHẨN` or `HỎA TỐC` under the number; empty when not urgent."""
+    enacted_by: str = ""
+    """A decision's enacting authority, in capitals; empty for other kinds."""
+    addressees: list[str] = field(default_factory=list)
+    """The `Kính gửi:` lines (the first holds `Kính gửi:` and a tab); empty when none."""
+    annexes: list[AnnexView] = field(default_factory=list)
+    """The annexes, each on pages of its own after the signature."""
     extra: dict[str, Any] = field(default_factory=dict)
     """The content's `extra:` mapping, unchanged."""
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-def paragraphs(text: str) -> list[str]:
-    """A blank line separates paragraphs; single line breaks inside one are spaces."""
-    return [re.sub(r"\s*\n\s*", " ", p.strip()) for p in re.split(r"\n\s*\n", text) if p.strip()]
-
-
-def _items(items: list[Item], level: int = 0, bullets: bool = False) -> list[Paragraph]:
-    out: list[Paragraph] = []
-    for i, item in enumerate(items):
-        label = nd30.item_label(level, i, bullets)
-        if isinstance(item, ItemNode):
-            style = "title" if item.items else "text"
-            out.append(Paragraph(style, f"{label} {item.text}"))
-            out += _items(item.items, level + 1, item.bullets)
-        else:
-            out.append(Paragraph("text", f"{label} {item}"))
-    return out
-
-
-def _sections(content: Content, kind: Kind) -> list[tuple[str, list[Item]]]:
-    """The sections in the kind's `section_order` (by default the named ones, then the rest)."""
-    found = []
-    for name in kind.section_order:
-        if name == EXTRA_SECTIONS:
-            found += [(s.heading, s.items) for s in content.sections]
-            continue
-        value = getattr(content, name)
-        if value is None:
-            continue
-        if isinstance(value, list):
-            found.append((kind.headings.get(name, name), value))
-        else:
-            found.append((value.heading or kind.headings.get(name, name), value.items))
-    # A section with no items is as if left out: it takes no number.
-    return [(heading, items) for heading, items in found if items]
-
-
-def _members(content: Content) -> list[Paragraph]:
-    if not content.members:
-        return []
-    lines = []
-    for i, member in enumerate(content.members):
-        role = f" ({member.role})" if member.role else ""
-        end = "." if i == len(content.members) - 1 else ";"
-        lines.append(Paragraph("member", f"- {member.name}{role}{end}"))
-    return [Paragraph("text", MEMBERS_INTRO), *lines]
-
-
-def body(content: Content, kind: Kind) -> list[Paragraph]:
-    out = [Paragraph("text", p) for p in paragraphs(content.preamble or "")]
-    out += _members(content)
-    for index, (heading, items) in enumerate(_sections(content, kind), start=1):
-        out.append(Paragraph("heading", nd30.section_heading(index, heading)))
-        out += _items(items)
-    out += [Paragraph("text", p) for p in paragraphs(content.closing or "")]
-    if out:
-        last = out[-1]
-        out[-1] = Paragraph(last.style, nd30.end_mark(last.text))
-    return out
 
 
 def capitals(text: str, box: Box) -> str:
@@ -257,9 +198,14 @@ def signature_tables(rows: list[SignatureRow]) -> list[list[SignatureRow]]:
 def build_context(content: Content, kind: Kind) -> DocumentContext:
     year = content.emulation_year
     type_abbr = content.type_abbr or kind.type_abbr
-    symbol = nd30.symbol(type_abbr, [i.abbr for i in content.issuers], content.symbol)
-    subject = content.subject or ""
-    title = capitals(content.title or kind.title, TITLE_BOX)
+    abbrs = [i.abbr for i in content.issuers]
+    if content.symbol is not None:
+        symbol = nd30.symbol(type_abbr, abbrs, content.symbol)
+    else:
+        symbol = nd30.symbol_from(kind.symbol, type_abbr, abbrs, content.drafting_unit)
+    vv = kind.header == "vv"
+    subject = "" if vv else content.subject or ""
+    title = "" if vv else capitals(content.title or kind.title, TITLE_BOX)
     drafter = content.drafter
     mark = nd30.drafter_mark(drafter.initials, drafter.copies) if drafter else None
     blocks = signature_blocks(content, kind)
@@ -272,12 +218,22 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
         subject=subject,
         heading_rule=nd30.rule_under(subject or title, BODY_BOX_PT, HEADING_SIZE_PT),
         theme=nd30.theme_line(content.theme) if content.theme else "",
-        bases=nd30.basis_lines(content.bases),
+        bases=nd30.basis_lines_before(content.bases, bool(content.proposal)),
         body=body(content, kind),
         signer=blocks[0] if blocks else EMPTY_BLOCK,
         signature_tables=signature_tables(signature_rows(blocks)),
         recipients_beside=len(blocks) == 1,
-        recipients=nd30.recipient_lines(content.recipients, nd30.archive_line(content.archive, mark)),
+        recipients=nd30.recipient_lines(
+            nd30.with_along(content.recipients, content.addressees),
+            nd30.archive_line(content.archive, mark),
+        ),
         year=str(year),
+        vv_line=nd30.vv_line(content.subject) if vv and content.subject else "",
+        urgency=nd30.urgency_mark(content.urgency) if content.urgency else "",
+        enacted_by=capitals(content.enacted_by, TITLE_BOX) if content.enacted_by else "",
+        addressees=nd30.addressee_lines(content.addressees) if content.addressees else [],
+        annexes=annexes(
+            content, kind, symbol, (content.enacted_by or content.issuers[0].name).strip()
+        ),
         extra=dict(content.extra),
     )

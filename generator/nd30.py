@@ -314,3 +314,92 @@ def enactment_mismatch(enacted: str, lead: str, authority: Sequence[str], title:
     return ("thẩm quyền ban hành không khớp với người ký đầu tiên",
             "người đứng đầu ký chức danh của mình (không có tiền tố) hoặc cấp phó ký "
             "`KT. <chức danh>`; tập thể (tên cơ quan ban hành) thì ký `TM. <tập thể>`")
+
+
+def article_label(index: int) -> str:
+    """§6 (P1 II.6đ): `Điều 1.`: the word, an Arabic number and a dot, in bold."""
+    return f"Điều {index + 1}."
+
+
+DECISION_LINE = "QUYẾT ĐỊNH:"
+"""§13 (P3 Mẫu 1.2): the line before a decision's articles, capitals, bold, centred."""
+
+
+def proposal_line(text: str) -> str:
+    """§13 (P3 Mẫu 1.2): `Theo đề nghị của ….`, a `.` added when it has no end punctuation."""
+    text = text.strip()
+    return text if text.endswith((".", ",", ";", ":")) else text + "."
+
+
+def basis_lines_before(bases: Sequence[str], more_follows: bool) -> list[str]:
+    """§6 with §13: with a proposal line after them, the last căn cứ ends `;` like the others."""
+    lines = basis_lines(bases)
+    if more_follows and lines:
+        lines[-1] = lines[-1][:-1] + ";"
+    return lines
+
+
+def vv_line(subject: str) -> str:
+    """§5 (P1 II.5b): a công văn's summary under the number, `V/v <summary>`, never `V/v V/v`."""
+    text = subject.strip()
+    return text if re.match(r"(?i)^v/v\b", text) else f"V/v {text}"
+
+
+ADDRESSEE_WORD = "Kính gửi:"
+ALONG_WITH = "Như trên"
+
+
+def addressee_lines(addressees: Sequence[str]) -> list[str]:
+    """§8 (P1 II.9b, Mục V): one addressee on the `Kính gửi:` line with no end mark; several
+    one to a line, `- …;`, the last ending `.`. The template aligns the dashes under the colon
+    (the first line is `Kính gửi:` and a tab)."""
+    names = [strip_end_punctuation(re.sub(r"^\s*[-–—]\s*", "", a)) for a in addressees]
+    if len(names) == 1:
+        return [f"{ADDRESSEE_WORD}\t{names[0]}"]
+    lines = [f"- {n}" + ("." if i == len(names) - 1 else ";") for i, n in enumerate(names)]
+    return [f"{ADDRESSEE_WORD}\t{lines[0]}", *lines[1:]]
+
+
+def with_along(recipients: Sequence[str], addressees: Sequence[str]) -> list[str]:
+    """§8 (P1 II.9b): a document with `Kính gửi` lists `Như trên` first under `Nơi nhận`."""
+    if not addressees or any(recipient_text(r).lower() == ALONG_WITH.lower() for r in recipients):
+        return list(recipients)
+    return [ALONG_WITH, *recipients]
+
+
+def urgency_mark(urgency: str) -> str:
+    """§9 (P1 III.2b): `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC` in capitals, in the stamp's frame."""
+    return upper(urgency)
+
+
+def cell_text(value: object) -> str:
+    """content-format.md, Tables: numbers the Vietnamese way, `1.500.000`, `98,5`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return format_decimal(value, locale="vi")
+    return str(value).strip()
+
+
+def symbol_from(pattern: str, type_abbr: str, issuer_abbrs: Sequence[str],
+                drafting_unit: str | None) -> str:
+    """§3 (P1 II.3b): `<type>-<issuer>` for a named type, `<issuer>-<drafting unit>` for a
+    công văn (the issuer's alone when there is no drafting unit)."""
+    text = pattern.replace("{type_abbr}", type_abbr).replace("{issuers}", "-".join(issuer_abbrs))
+    text = text.replace("{lead}", issuer_abbrs[0] if issuer_abbrs else "")
+    text = text.replace("{drafting_unit}", drafting_unit or "")
+    return re.sub(r"-{2,}", "-", re.sub(r"\s+", "", nfc(text))).strip("-")
+
+
+def annex_reference(type_name: str, number: int | None, symbol_text: str, date: dt.date | None,
+                    year: int, issuer: str) -> str:
+    """§9 (P1 III.1): `(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 02 năm 2025 của …)`;
+    blank places, as in the date line, before the number or the date is given."""
+    number_text = f"{pad_number(number)}/{symbol_text}"
+    if date is not None:
+        when = f"ngày {pad_day(date.day)} tháng {pad_month(date.month)} năm {date.year}"
+    else:
+        when = f"ngày{BLANK}tháng{BLANK}năm {year}"
+    return f"(Kèm theo {type_name} số{' ' if number else ''}{number_text} {when} của {issuer})"
