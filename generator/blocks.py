@@ -58,6 +58,9 @@ class TableView:
     """A paragraph after the table; empty when there is none."""
 
 
+EMPTY_TABLE = TableView([], [], 0)
+
+
 @dataclass(frozen=True)
 class Block:
     """One block of the body."""
@@ -69,8 +72,8 @@ class Block:
     follows its label."""
     label: str = ""
     """An article's `Điều 1.` (printed bold); empty for other blocks."""
-    table: TableView | None = None
-    """The table of a `table` block; None for other blocks."""
+    table: TableView = field(default_factory=lambda: EMPTY_TABLE)
+    """The table of a `table` block; an empty table for other blocks."""
 
 
 Paragraph = Block
@@ -104,11 +107,15 @@ def table_view(table: Table) -> TableView:
     if table.groups:
         for g, group in enumerate(table.groups, start=1):
             rows.append(TableRow(True, nd30.roman(g), [nd30.upper(group.heading.strip())]))
-            rows += [TableRow(False, str(i), [nd30.cell_text(c) for c in row])
-                     for i, row in enumerate(group.rows, start=1)]
+            rows += [
+                TableRow(False, str(i), [nd30.cell_text(c) for c in row])
+                for i, row in enumerate(group.rows, start=1)
+            ]
     else:
-        rows = [TableRow(False, str(i), [nd30.cell_text(c) for c in row])
-                for i, row in enumerate(table.rows or [], start=1)]
+        rows = [
+            TableRow(False, str(i), [nd30.cell_text(c) for c in row])
+            for i, row in enumerate(table.rows or [], start=1)
+        ]
     return TableView(headings, rows, len(headings), table.note or "")
 
 
@@ -205,14 +212,22 @@ def annexes(content: Content, kind: Kind, symbol_text: str, issuer: str) -> list
     type_name = type_name[:1].upper() + type_name[1:]
     for i, annex in enumerate(content.annexes, start=1):
         label = annex.label or (f"Phụ lục {nd30.roman(i)}" if several else "Phụ lục")
-        views.append(AnnexView(
-            label=label.strip(),
-            title=nd30.upper(annex.title.strip()),
-            reference=nd30.annex_reference(type_name, content.number, symbol_text, content.date,
-                                           content.emulation_year, issuer),
-            table=table_view(_as_table(annex)),
-            landscape=annex.landscape,
-        ))
+        views.append(
+            AnnexView(
+                label=label.strip(),
+                title=nd30.upper(annex.title.strip()),
+                reference=nd30.annex_reference(
+                    type_name,
+                    content.number,
+                    symbol_text,
+                    content.date,
+                    content.emulation_year,
+                    issuer,
+                ),
+                table=table_view(_as_table(annex)),
+                landscape=annex.landscape,
+            )
+        )
     return views
 
 

@@ -374,10 +374,11 @@ class CompiledTemplate:
             parts[name] = part.render(context, self.path, self._helper).encode("utf-8")
         if self._core_name:
             parts[self._core_name] = self._core_properties(context)
-        if self._body.direct and not _ROWLESS_TABLE.search(body):
+        if self._body.direct and not _ROWLESS_TABLE.search(body) and body.count("<w:sectPr") < 2:
             parts[self._document_name] = self._document(body.encode("utf-8"))
         else:
             tree = self._helper.fix_tables(body)
+            _fold_last_section(tree)
             if "docPr" in body:  # docxtpl's `fix_docpr_ids`, from 1001 in each document
                 for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), 1001):
                     element.attrib["id"] = str(number)
@@ -503,6 +504,21 @@ def _always_well_formed(patched: str, environment: ImmutableSandboxedEnvironment
             if spans != columns:
                 return False
     return True
+
+
+def _fold_last_section(tree: etree._Element) -> None:
+    """A template ends each repeated section (an annex) with a paragraph that holds only the
+    section's properties; after the last one the body's own properties would make an empty
+    trailing section (a blank page). The last such paragraph's properties become the body's."""
+    body = tree if tree.tag == W + "body" else tree.find(W + "body")
+    if body is None or len(body) < 2 or body[-1].tag != W + "sectPr":
+        return
+    last = body[-2]
+    inner = last.find(f"{W}pPr/{W}sectPr")
+    if last.tag != W + "p" or inner is None or last.find(f".//{W}r") is not None:
+        return
+    body.replace(body[-1], inner)
+    body.remove(last)
 
 
 _BODY_START = re.compile(rb"(<w:body)((?:\s+xmlns(?::[\w.-]+)?=\"[^\"]*\")*)")

@@ -26,6 +26,7 @@ from generator.page import (
     PAGE_W,
     SIGN_LEFT,
     SIGN_RIGHT,
+    TEXT_W,
 )
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
@@ -36,6 +37,13 @@ NS = f'xmlns:w="{W}" xmlns:r="{R}"'
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Page and columns: generator/data/page.json (layout sizes lines to the same numbers).
+
+ADDRESSEE_LEFT = 1134
+"""Where `Kính gửi:` starts (§8: the block stands under the heading, dashes under its colon)."""
+ADDRESSEE_WORD_W = round(text_width_pt("Kính gửi: ", 14) * 20) + 60
+"""Hanging indent: the width of `Kính gửi: `, so the tab after it brings the names under the
+colon's right and the next lines (dashes) start at the same place."""
+
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
@@ -84,7 +92,7 @@ def table(widths: tuple[int, int], *rows: str) -> str:
     )
 
 
-def header_table() -> str:
+def header_table(vv: bool = False) -> str:
     issuers = [
         tag("{%p for iss in issuers %}"),
         tag("{%p if iss.parent %}"),
@@ -98,18 +106,33 @@ def header_table() -> str:
     return table(
         (HEADER_LEFT, HEADER_RIGHT),
         row(cell(HEADER_LEFT, *issuers), cell(HEADER_RIGHT, *national)),
-        row(cell(HEADER_LEFT, p("{{ number_line }}", "NumberLine")),
+        row(cell(HEADER_LEFT, p("{{ number_line }}", "NumberLine"), *number_extras(vv)),
             cell(HEADER_RIGHT, p("{{ date_line }}", "DateLine"))),
     )
 
 
-def heading_block() -> list[str]:
-    return [
+def number_extras(vv: bool) -> list[str]:
+    """Under the number: a công văn's `V/v` line (§5), then the urgency stamp (§9, ô 10b)."""
+    extras = [tag("{%p if vv_line %}"), p("{{ vv_line }}", "VvLine"), tag("{%p endif %}")] if vv else []
+    return extras + [tag("{%p if urgency %}"), p("{{ urgency }}", "Urgency"), tag("{%p endif %}")]
+
+
+def heading_block(vv: bool = False) -> list[str]:
+    title = [] if vv else [
         p("{{ title }}", "DocTitle"),
         tag("{%p if subject %}"),
         p("{{ subject }}", "Subject"),
         tag("{%p endif %}"),
         p("{{ heading_rule }}", "SubjectRule"),
+    ]
+    return [
+        *title,
+        tag("{%p if enacted_by %}"),
+        p("{{ enacted_by }}", "EnactedBy"),
+        tag("{%p endif %}"),
+        tag("{%p for line in addressees %}"),
+        p("{{ line }}", "Addressee"),
+        tag("{%p endfor %}"),
         tag("{%p for basis in bases %}"),
         p("{{ basis }}", "Basis"),
         tag("{%p endfor %}"),
@@ -128,6 +151,17 @@ def body_block() -> list[str]:
         p("{{ para.text }}", "ItemTitle"),
         tag('{%p elif para.style == "member" %}'),
         p("{{ para.text }}", "MemberLine"),
+        tag('{%p elif para.style == "proposal" %}'),
+        p("{{ para.text }}", "Basis"),
+        tag('{%p elif para.style == "decision" %}'),
+        p("{{ para.text }}", "DecisionLine"),
+        tag('{%p elif para.style == "article" %}'),
+        runs_p(("{{ para.label }}", rpr(bold=True)), (" {{ para.text }}", ""), style="BodyText"),
+        tag('{%p elif para.style == "table" %}'),
+        data_table("para.table"),
+        tag("{%p if para.table.note %}"),
+        p("{{ para.table.note }}", "BodyText"),
+        tag("{%p endif %}"),
         tag("{%p elif loop.last %}"),
         p("{{ para.text }}", "BodyLast"),
         tag("{%p else %}"),
@@ -135,6 +169,97 @@ def body_block() -> list[str]:
         tag("{%p endif %}"),
         tag("{%p endfor %}"),
     ]
+
+
+def runs_p(*runs: tuple[str, str], style: str) -> str:
+    """A paragraph of several runs, each with its own direct formatting (`Điều 1.` bold)."""
+    body = "".join(f'<w:r>{props}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+                   for text, props in runs)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{body}</w:p>'
+
+
+def plain_run_p(text: str, style: str | None = None) -> str:
+    """A paragraph whose text element has no attributes (docxtpl's `colspan` needs that)."""
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{ppr}<w:r><w:t>{esc(text)}</w:t></w:r></w:p>"
+
+
+TABLE_NUMBER_W = 1400
+"""Grid width of the `STT` column before docxtpl shares the text width among the columns."""
+
+
+def data_table(name: str) -> str:
+    """A table of `TableView` (content-format.md, Tables): `STT` and the columns; the header
+    row repeats on every page, no row splits across pages; a group's heading row spans the
+    columns after `STT` (docxtpl's `colspan`)."""
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    rest = TEXT_W - TABLE_NUMBER_W
+    head_props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    cant = "<w:trPr><w:cantSplit/></w:trPr>"
+
+    def tc(*paras: str, width: int = rest) -> str:
+        return cell(width, *paras)
+
+    def tr(*cells: str, props: str = "") -> str:
+        return f"<w:tr>{props}{''.join(cells)}</w:tr>"
+
+    rows = [
+        tr(tc(p("STT", "TableHead"), width=TABLE_NUMBER_W),
+           tc(p("{%tc for h in " + name + ".headings %}")), tc(p("{{ h }}", "TableHead")),
+           tc(p("{%tc endfor %}")), props=head_props),
+        tr(tc(p("{%tr for row in " + name + ".rows %}"), width=TEXT_W)),
+        tr(tc(p("{%tr if row.heading %}"), width=TEXT_W)),
+        tr(tc(p("{{ row.number }}", "TableGroup"), width=TABLE_NUMBER_W),
+           cell(rest, "<w:p><w:pPr><w:pStyle w:val=\"TableGroup\"/></w:pPr>"
+                "<w:r><w:t>{% colspan " + name + ".span %}</w:t></w:r>"
+                '<w:r><w:t xml:space="preserve">{{ row.cells[0] }}</w:t></w:r></w:p>'),
+           props=cant),
+        tr(tc(p("{%tr else %}"), width=TEXT_W)),
+        tr(tc(p("{{ row.number }}", "TableNumber"), width=TABLE_NUMBER_W),
+           tc(p("{%tc for c in row.cells %}")), tc(p("{{ c }}", "TableCell")),
+           tc(p("{%tc endfor %}")), props=cant),
+        tr(tc(p("{%tr endif %}"), width=TEXT_W)),
+        tr(tc(p("{%tr endfor %}"), width=TEXT_W)),
+    ]
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        f'<w:tblGrid><w:gridCol w:w="{TABLE_NUMBER_W}"/><w:gridCol w:w="{rest}"/></w:tblGrid>'
+        f"{''.join(rows)}</w:tbl>"
+    )
+
+
+def annexes_block() -> list[str]:
+    """§9 (P1 III.1), content-format.md: each annex from a new page, in a section of its own
+    whose pages are numbered from 1 (P1 III.1đ), landscape when asked (P1 I.2). A section
+    ends with the paragraph that holds its properties: the main one before the first annex,
+    each annex after itself (the renderer makes the last one the document's own)."""
+    return [
+        tag("{%p for annex in annexes %}"),
+        tag("{%p if loop.first %}"),
+        section_break(section_properties(inner=True)),
+        tag("{%p endif %}"),
+        p("{{ annex.label }}", "AnnexLabel"),
+        p("{{ annex.title }}", "AnnexTitle"),
+        p("{{ annex.reference }}", "AnnexReference"),
+        data_table("annex.table"),
+        tag("{%p if annex.table.note %}"),
+        p("{{ annex.table.note }}", "BodyText"),
+        tag("{%p endif %}"),
+        tag("{%p if annex.landscape %}"),
+        section_break(section_properties(landscape=True, restart=True, inner=True)),
+        tag("{%p else %}"),
+        section_break(section_properties(restart=True, inner=True)),
+        tag("{%p endif %}"),
+        tag("{%p endfor %}"),
+    ]
+
+
+def section_break(sect_pr: str) -> str:
+    return f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>"
 
 
 def recipients_block() -> list[str]:
@@ -189,31 +314,43 @@ def signature_tables() -> list[str]:
             tag("{%p endif %}")]
 
 
-def section_properties() -> str:
+def section_properties(landscape: bool = False, restart: bool = False,
+                       inner: bool = False) -> str:
+    """A4 with the §1 margins; landscape turns the page (the binding margin stays left of the
+    text as printed); `restart` numbers the section's pages from 1 (an annex, P1 III.1đ)."""
+    w, h = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+    orient = ' w:orient="landscape"' if landscape else ""
+    kind = '<w:type w:val="nextPage"/>' if inner else ""
+    number = '<w:pgNumType w:start="1"/>' if restart else ""
     return (
         '<w:sectPr><w:headerReference w:type="default" r:id="rIdHeaderPage"/>'
         '<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
-        f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}" w:code="9"/>'
+        f'{kind}<w:pgSz w:w="{w}" w:h="{h}"{orient} w:code="9"/>'
         f'<w:pgMar w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}" '
         f'w:left="{MARGIN_LEFT}" w:header="567" w:footer="567" w:gutter="0"/>'
-        '<w:cols w:space="720"/><w:titlePg/></w:sectPr>'
+        f'{number}<w:cols w:space="720"/><w:titlePg/></w:sectPr>'
     )
 
 
-def document_xml() -> str:
-    parts = [header_table(), *heading_block(), *body_block(), p("", "BeforeSignatures"),
-             *signature_tables()]
+def document_xml(vv: bool = False) -> str:
+    parts = [header_table(vv), *heading_block(vv), *body_block(), p("", "BeforeSignatures"),
+             *signature_tables(), *annexes_block()]
     return f"{HEAD}<w:document {NS}><w:body>{''.join(parts)}{section_properties()}</w:body></w:document>"
 
 
-def rpr(size: int | None = None, bold: bool = False, italic: bool = False) -> str:
-    out = ""
+def rpr(size: int | None = None, bold: bool = False, italic: bool = False,
+        color: str | None = None, border: str | None = None) -> str:
+    out = ""  # in the schema's order: b, i, color, sz, bdr
     if bold:
         out += "<w:b/><w:bCs/>"
     if italic:
         out += "<w:i/><w:iCs/>"
+    if color:
+        out += f'<w:color w:val="{color}"/>'
     if size:
         out += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+    if border:
+        out += f'<w:bdr w:val="single" w:sz="8" w:space="1" w:color="{border}"/>'
     return f"<w:rPr>{out}</w:rPr>" if out else ""
 
 
@@ -287,6 +424,25 @@ def styles_xml() -> str:
         style("RecipientsHeading", "VB Nơi nhận", "<w:keepNext/>", rpr(12, bold=True, italic=True)),
         style("Recipient", "VB Nơi nhận – dòng", "<w:keepNext/>", rpr(11)),
         style("PageNumber", "VB Số trang", CENTER, rpr(14)),
+        style("VvLine", "VB Trích yếu công văn", spacing(before=120) + CENTER, rpr(13)),
+        style("Urgency", "VB Độ khẩn", spacing(before=120) + CENTER,
+              rpr(13, bold=True, color="FF0000", border="FF0000")),
+        style("EnactedBy", "VB Thẩm quyền ban hành", spacing(after=120) + CENTER,
+              rpr(14, bold=True)),
+        style("Addressee", "VB Kính gửi", spacing(after=120)
+              + f'<w:ind w:left="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}" '
+              f'w:hanging="{ADDRESSEE_WORD_W}"/>', rpr(14)),
+        style("DecisionLine", "VB Quyết định", "<w:keepNext/>" + spacing(before=120, after=120)
+              + CENTER, rpr(14, bold=True)),
+        style("TableHead", "VB Bảng – tiêu đề cột", spacing(before=40, after=40) + CENTER,
+              rpr(13, bold=True)),
+        style("TableGroup", "VB Bảng – nhóm", spacing(before=40, after=40), rpr(13, bold=True)),
+        style("TableNumber", "VB Bảng – STT", spacing(before=40, after=40) + CENTER, rpr(13)),
+        style("TableCell", "VB Bảng – ô", spacing(before=40, after=40), rpr(13)),
+        style("AnnexLabel", "VB Phụ lục – số", CENTER, rpr(14, bold=True)),
+        style("AnnexTitle", "VB Phụ lục – tên", CENTER, rpr(14, bold=True)),
+        style("AnnexReference", "VB Phụ lục – kèm theo", spacing(after=240) + CENTER,
+              rpr(14, italic=True)),
     ]
     defaults = (
         f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}"
@@ -366,7 +522,7 @@ def app_xml() -> str:
             'extended-properties"><Application>vanban</Application></Properties>')
 
 
-def build(path: Path, title: str) -> None:
+def build(path: Path, title: str, vv: bool = False) -> None:
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = {
         "[Content_Types].xml": content_types_xml(),
@@ -376,7 +532,7 @@ def build(path: Path, title: str) -> None:
                      "core-properties", "docProps/core.xml"),
             ("rId3", f"{rel}/extended-properties", "docProps/app.xml"),
         ]),
-        "word/document.xml": document_xml(),
+        "word/document.xml": document_xml(vv),
         "word/styles.xml": styles_xml(),
         "word/settings.xml": settings_xml(),
         "word/header1.xml": page_header_xml(),
@@ -397,14 +553,25 @@ def build(path: Path, title: str) -> None:
             zf.writestr(info, text.encode("utf-8"))
 
 
+KINDS = (
+    ("phat_dong", "Phát động phong trào thi đua", False),
+    ("giao_uoc", "Giao ước thi đua", False),
+    # A plan launching a movement (kế hoạch) is laid out like a launch notice.
+    ("ke_hoach", "Kế hoạch", False),
+    ("quyet_dinh", "Quyết định", False),
+    # A công văn has no type line: `V/v` under the number instead (nd30-format.md §5, §13).
+    ("cong_van", "Công văn", True),
+    ("to_trinh", "Tờ trình", False),
+    ("bao_cao", "Báo cáo", False),
+    ("thong_bao", "Thông báo", False),
+)
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    build(OUT / "phat_dong.docx", "Phát động phong trào thi đua")
-    build(OUT / "giao_uoc.docx", "Giao ước thi đua")
-    # A plan launching a movement (kế hoạch) is laid out like a launch notice.
-    build(OUT / "ke_hoach.docx", "Kế hoạch")
-    for name in ("phat_dong.docx", "giao_uoc.docx", "ke_hoach.docx"):
-        print(OUT / name, (OUT / name).stat().st_size, "bytes")
+    for name, title, vv in KINDS:
+        build(OUT / f"{name}.docx", title, vv)
+        print(OUT / f"{name}.docx", (OUT / f"{name}.docx").stat().st_size, "bytes")
 
 
 if __name__ == "__main__":

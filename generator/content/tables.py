@@ -21,8 +21,17 @@ from generator.content.source import Path_, Source
 from generator.problems import Problem
 
 NUMBER_COLUMN = "STT"
-ITEM_LISTS = ("purposes", "contents", "targets", "measures", "results", "shortcomings", "plans",
-              "proposals", "articles")
+ITEM_LISTS = (
+    "purposes",
+    "contents",
+    "targets",
+    "measures",
+    "results",
+    "shortcomings",
+    "plans",
+    "proposals",
+    "articles",
+)
 
 
 def _csv_rows(path: Path) -> list[tuple[int, list[Any]]]:
@@ -73,8 +82,9 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def read_table_file(path: Path, name: str, sheet: str | None = None
-                    ) -> tuple[list[str], list[tuple[int, list[Any]]], list[Problem]]:
+def read_table_file(
+    path: Path, name: str, sheet: str | None = None
+) -> tuple[list[str], list[tuple[int, list[Any]]], list[Problem]]:
     """The headings and the non-empty rows (with their line) of a data file, or problems."""
     try:
         if path.suffix.lower() == ".csv":
@@ -84,20 +94,47 @@ def read_table_file(path: Path, name: str, sheet: str | None = None
         else:
             return [], [], [Problem(name, None, None, "", "bảng chỉ đọc được tệp .csv hoặc .xlsx")]
     except (OSError, UnicodeDecodeError, csv.Error, KeyError, ValueError) as exc:
-        return [], [], [Problem(name, None, None, "", f"không đọc được tệp dữ liệu: {exc}",
-                                "lưu tệp dạng CSV UTF-8 hoặc Excel Workbook (.xlsx)")]
+        return (
+            [],
+            [],
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    f"không đọc được tệp dữ liệu: {exc}",
+                    "lưu tệp dạng CSV UTF-8 hoặc Excel Workbook (.xlsx)",
+                )
+            ],
+        )
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         return [], [], [Problem(name, None, None, "", f"không đọc được tệp Excel: {exc}")]
     records = [(line, cells) for line, cells in records if not all(_blank(c) for c in cells)]
     if not records:
-        return [], [], [Problem(name, None, None, "", "tệp dữ liệu không có hàng nào",
-                                "hàng đầu ghi tên các cột, mỗi hàng sau là một hàng của bảng")]
+        return (
+            [],
+            [],
+            [
+                Problem(
+                    name,
+                    None,
+                    None,
+                    "",
+                    "tệp dữ liệu không có hàng nào",
+                    "hàng đầu ghi tên các cột, mỗi hàng sau là một hàng của bảng",
+                )
+            ],
+        )
     line, header = records[0]
     while header and _blank(header[-1]):
         header = header[:-1]
     headings = [str(h).strip() if not _blank(h) else "" for h in header]
-    problems = [Problem(name, line, i + 1, "", "cột không có tên", "ghi tên cột ở hàng đầu")
-                for i, h in enumerate(headings) if not h]
+    problems = [
+        Problem(name, line, i + 1, "", "cột không có tên", "ghi tên cột ở hàng đầu")
+        for i, h in enumerate(headings)
+        if not h
+    ]
     return headings, records[1:], problems
 
 
@@ -108,8 +145,11 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
     file = (base / data.strip()).resolve()
     shown = str(base / data.strip())
     if not file.is_file():
-        yield source.problem(path + ("data",), f"không tìm thấy tệp dữ liệu `{data}`",
-                             "đường dẫn tính từ thư mục của tệp nội dung")
+        yield source.problem(
+            path + ("data",),
+            f"không tìm thấy tệp dữ liệu `{data}`",
+            "đường dẫn tính từ thư mục của tệp nội dung",
+        )
         return
     sheet = table.get("sheet") if isinstance(table.get("sheet"), str) else None
     headings, records, problems = read_table_file(file, shown, sheet)
@@ -121,8 +161,11 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
     group_at = None
     if isinstance(group_by, str):
         if group_by not in headings:
-            yield source.problem(path + ("group_by",), f"tệp dữ liệu không có cột `{group_by}`",
-                                 "các cột: " + ", ".join(headings))
+            yield source.problem(
+                path + ("group_by",),
+                f"tệp dữ liệu không có cột `{group_by}`",
+                "các cột: " + ", ".join(headings),
+            )
             return
         group_at = headings.index(group_by)
         keep.remove(group_at)
@@ -131,9 +174,14 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
         while len(cells) > len(headings) and _blank(cells[-1]):
             cells = cells[:-1]
         if len(cells) > len(headings):
-            yield Problem(shown, line, len(headings) + 1, "",
-                          f"hàng có {len(cells)} ô, nhiều hơn {len(headings)} cột",
-                          "xóa ô thừa hoặc thêm tên cột")
+            yield Problem(
+                shown,
+                line,
+                len(headings) + 1,
+                "",
+                f"hàng có {len(cells)} ô, nhiều hơn {len(headings)} cột",
+                "xóa ô thừa hoặc thêm tên cột",
+            )
             continue
         cells = cells + [None] * (len(headings) - len(cells))
         group = cells[group_at] if group_at is not None else None
@@ -141,8 +189,11 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
     if not table.get("columns"):
         table["columns"] = [headings[i] for i in keep]
     elif len(table["columns"]) != len(keep):
-        yield source.problem(path + ("columns",), f"`columns` có {len(table['columns'])} cột, "
-                             f"tệp dữ liệu có {len(keep)}", "bỏ `columns` để dùng tên cột của tệp")
+        yield source.problem(
+            path + ("columns",),
+            f"`columns` có {len(table['columns'])} cột, tệp dữ liệu có {len(keep)}",
+            "bỏ `columns` để dùng tên cột của tệp",
+        )
     if group_at is None:
         table["rows"] = [cells for _, cells in rows]
     else:
@@ -192,17 +243,28 @@ def check_table_shapes(data: dict, source: Source) -> Iterator[Problem]:
         if "data" in table:
             continue  # the data file was not read; its problem is reported already
         if not isinstance(columns, list) or not columns:
-            yield source.problem(path, "bảng phải có `columns` (hoặc `data`)",
-                                 "ví dụ `columns: [Họ và tên, Chức vụ, Đơn vị]`")
+            yield source.problem(
+                path,
+                "bảng phải có `columns` (hoặc `data`)",
+                "ví dụ `columns: [Họ và tên, Chức vụ, Đơn vị]`",
+            )
             continue
         width = len(columns)
         spots = [(path + ("rows",), table.get("rows"))]
-        spots += [(path + ("groups", g, "rows"), grp.get("rows"))
-                  for g, grp in enumerate(table.get("groups") or []) if isinstance(grp, dict)]
+        spots += [
+            (path + ("groups", g, "rows"), grp.get("rows"))
+            for g, grp in enumerate(table.get("groups") or [])
+            if isinstance(grp, dict)
+        ]
         if not any(isinstance(rows, list) and rows for _, rows in spots):
-            yield source.problem(path, "bảng không có hàng nào", "thêm `rows`, `groups` hoặc `data`")
+            yield source.problem(
+                path, "bảng không có hàng nào", "thêm `rows`, `groups` hoặc `data`"
+            )
         for where, rows in spots:
             for r, row in enumerate(rows if isinstance(rows, list) else []):
                 if isinstance(row, list) and len(row) != width:
-                    yield source.problem(where + (r,), f"hàng có {len(row)} ô, bảng có {width} cột",
-                                         "mỗi hàng ghi đủ số ô như `columns` (không ghi cột STT)")
+                    yield source.problem(
+                        where + (r,),
+                        f"hàng có {len(row)} ô, bảng có {width} cột",
+                        "mỗi hàng ghi đủ số ô như `columns` (không ghi cột STT)",
+                    )

@@ -14,13 +14,17 @@ DEFAULT_FONTS = (
     'w:eastAsia="Times New Roman" w:cs="Times New Roman"'
 )
 
+# The document's own section properties (an annex's section, ended inside the body, has its own).
+BODY_LEFT_MARGIN = 'w:left="1701" w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="720"/><w:titlePg/></w:sectPr></w:body>'
+BODY_PAGE = 'r:id="rIdHeaderFirst"/><w:pgSz w:w="11906" w:h="16838"'
+
 
 def codes(report) -> list[str]:
     return [p.code for p in report.problems]
 
 
 def test_margins_outside_the_decree(tmp_path: Path):
-    path = edited(shipped(), tmp_path / "t.docx", ('w:left="1701"', 'w:left="1134"'))
+    path = edited(shipped(), tmp_path / "t.docx", (BODY_LEFT_MARGIN, BODY_LEFT_MARGIN.replace('w:left="1701"', 'w:left="1134"')))
     report = check_template(path, "phat_dong")
     assert codes(report) == ["format:nd30.page.margins"], [str(p) for p in report.problems]
     problem = report.problems[0]
@@ -32,7 +36,7 @@ def test_margins_outside_the_decree(tmp_path: Path):
 
 def test_letter_paper(tmp_path: Path):
     path = edited(
-        shipped(), tmp_path / "t.docx", ('w:w="11906" w:h="16838"', 'w:w="12240" w:h="15840"')
+        shipped(), tmp_path / "t.docx", (BODY_PAGE, BODY_PAGE.replace('w:w="11906" w:h="16838"', 'w:w="12240" w:h="15840"'))
     )
     assert codes(check_template(path, "phat_dong")) == ["format:nd30.page.size"]
 
@@ -97,7 +101,7 @@ def test_no_format_check_while_tags_are_broken(tmp_path: Path):
     path = edited(
         shipped(),
         tmp_path / "t.docx",
-        ('w:left="1701"', 'w:left="1134"'),
+        (BODY_LEFT_MARGIN, BODY_LEFT_MARGIN.replace('w:left="1701"', 'w:left="1134"')),
         ("{%p if theme %}", "{%p iff theme %}"),
     )
     report = check_template(path, "phat_dong")
