@@ -184,7 +184,7 @@ def plain_run_p(text: str, style: str | None = None) -> str:
     return f"<w:p>{ppr}<w:r><w:t>{esc(text)}</w:t></w:r></w:p>"
 
 
-TABLE_NUMBER_W = 1400
+TABLE_NUMBER_W = 2000
 """Grid width of the `STT` column before docxtpl shares the text width among the columns."""
 
 
@@ -429,8 +429,9 @@ def styles_xml() -> str:
               rpr(13, bold=True, color="FF0000", border="FF0000")),
         style("EnactedBy", "VB Thẩm quyền ban hành", spacing(after=120) + CENTER,
               rpr(14, bold=True)),
-        style("Addressee", "VB Kính gửi", spacing(after=120)
-              + f'<w:ind w:left="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}" '
+        style("Addressee", "VB Kính gửi",
+              f'<w:tabs><w:tab w:val="left" w:pos="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}"/></w:tabs>'
+              + spacing(after=120) + f'<w:ind w:left="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}" '
               f'w:hanging="{ADDRESSEE_WORD_W}"/>', rpr(14)),
         style("DecisionLine", "VB Quyết định", "<w:keepNext/>" + spacing(before=120, after=120)
               + CENTER, rpr(14, bold=True)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -149,13 +150,21 @@ def font(parts: Parts, items: list, params: dict[str, Any]) -> Result:
     return failures if seen else None
 
 
+def nfc_upper(text: str) -> str:
+    return unicodedata.normalize("NFC", text).upper().replace("HOẢ", "HỎA")
+
+
 @check("color")
 def color(parts: Parts, items: list, params: dict[str, Any]) -> Result:
     allowed = {str(c).lower() for c in params.get("allowed", ["auto", "000000"])}
+    # P1 III.2b: the urgency stamp is in red ink, like the seal.
+    red_marks = {nfc_upper(str(m)) for m in params.get("red_marks", [])}
+    red = {str(c).lower() for c in params.get("red", [])}
     failures: list[Failure] = []
     seen = False
     for para in flatten(items):
-        bad = {r.color for r in para.text_runs if r.color.lower() not in allowed}
+        ok = allowed | red if nfc_upper(para.text.strip()) in red_marks else allowed
+        bad = {r.color for r in para.text_runs if r.color.lower() not in ok}
         seen = seen or bool(para.text_runs)
         if bad:
             failures.append(Failure(para, f"màu chữ {', '.join(sorted(bad))}, cần màu đen"))

@@ -131,7 +131,11 @@ def page_size(parts: Parts, items: list, params: dict[str, Any]) -> Result:
 @check("orientation")
 def orientation(parts: Parts, items: list, params: dict[str, Any]) -> Result:
     failures = []
+    # P1 I.2 allows landscape pages for tables: an annex's section (after the first) may turn.
+    later = bool(params.get("landscape_after_first", False))
     for section in items:
+        if later and section.index > 1:
+            continue
         if section.orient == "landscape" or section.width > section.height:
             failures.append(Failure(None, "trang đặt nằm ngang", _section_where(section)))
     return failures
