@@ -40,13 +40,38 @@ DEFAULT_SECTION_ORDER = (*CLASSIC_SECTIONS, EXTRA_SECTIONS)
 """content-format.md: the named sections in this order, then the further ones."""
 
 COMMON_FIELDS = (
-    "kind", "issuers", "issuer", "number", "symbol", "type_abbr", "place", "date", "year",
-    "subject", "bases", "preamble", "sections", "closing", "signatories", "recipients",
-    "archive", "drafter", "extra", "urgency", "annexes",
+    "kind",
+    "issuers",
+    "issuer",
+    "number",
+    "symbol",
+    "type_abbr",
+    "place",
+    "date",
+    "year",
+    "subject",
+    "bases",
+    "preamble",
+    "sections",
+    "closing",
+    "signatories",
+    "recipients",
+    "archive",
+    "drafter",
+    "extra",
+    "urgency",
+    "annexes",
 )
 """Fields every kind takes (content-format.md: "every field above keeps its meaning")."""
-KIND_FIELDS = ("theme", "members", "addressees", "enacted_by", "proposal", "articles",
-               "drafting_unit")
+KIND_FIELDS = (
+    "theme",
+    "members",
+    "addressees",
+    "enacted_by",
+    "proposal",
+    "articles",
+    "drafting_unit",
+)
 """Fields a kind takes only when its profile names them under `fields` (sections aside)."""
 DEFAULT_FIELDS = ("theme", "addressees")
 """What a profile that does not say takes (the launch notice's shape)."""
@@ -64,10 +89,12 @@ class KindError(Exception):
     """A kind profile that cannot be used (a template maintainer's mistake)."""
 
 
-SectionName = Literal["purposes", "contents", "targets", "measures", "results", "shortcomings",
-                      "plans", "proposals"]
-FieldName = Literal["theme", "members", "addressees", "enacted_by", "proposal", "articles",
-                    "drafting_unit"]
+SectionName = Literal[
+    "purposes", "contents", "targets", "measures", "results", "shortcomings", "plans", "proposals"
+]
+FieldName = Literal[
+    "theme", "members", "addressees", "enacted_by", "proposal", "articles", "drafting_unit"
+]
 
 
 class Profile(BaseModel):
@@ -171,10 +198,14 @@ def _profile_problems(profile: Path) -> tuple[Profile | None, list[str]]:
             path = tuple(error["loc"])
             if error["type"] == "extra_forbidden":
                 close = difflib.get_close_matches(str(path[-1]), list(Profile.model_fields), n=1)
-                hint = f"did you mean `{close[0]}`?" if close else (
-                    "known keys: " + ", ".join(Profile.model_fields))
-                problems.append(str(source.problem(path, f"unknown key `{path[-1]}`", hint,
-                                                   key=True)))
+                hint = (
+                    f"did you mean `{close[0]}`?"
+                    if close
+                    else ("known keys: " + ", ".join(Profile.model_fields))
+                )
+                problems.append(
+                    str(source.problem(path, f"unknown key `{path[-1]}`", hint, key=True))
+                )
             else:
                 problems.append(str(source.problem(path, error["msg"])))
         return None, problems
@@ -184,33 +215,64 @@ def _profile_problems(profile: Path) -> tuple[Profile | None, list[str]]:
 def _consistency(parsed: Profile, source) -> list[str]:
     problems = []
     if parsed.header == "title" and not parsed.title:
-        problems.append(str(source.problem((), "a kind with a title line needs `title`",
-                                           "or write `header: vv` for a công văn")))
+        problems.append(
+            str(
+                source.problem(
+                    (),
+                    "a kind with a title line needs `title`",
+                    "or write `header: vv` for a công văn",
+                )
+            )
+        )
     if "{type_abbr}" in parsed.symbol and not parsed.type_abbr:
-        problems.append(str(source.problem(("symbol",), "the symbol uses `{type_abbr}`, "
-                                           "but the profile has no `type_abbr`")))
+        problems.append(
+            str(
+                source.problem(
+                    ("symbol",), "the symbol uses `{type_abbr}`, but the profile has no `type_abbr`"
+                )
+            )
+        )
     order = parsed.section_order
     if order is not None:
         doubled = sorted({s for s in order if order.count(s) > 1})
         if doubled or EXTRA_SECTIONS not in order:
-            problems.append(str(source.problem(
-                ("section_order",), "section_order must list each section once, and `sections`",
-                f"got {list(order)}")))
+            problems.append(
+                str(
+                    source.problem(
+                        ("section_order",),
+                        "section_order must list each section once, and `sections`",
+                        f"got {list(order)}",
+                    )
+                )
+            )
         missing = [h for h in parsed.headings if h not in order]
         classic = [s for s in order if s in CLASSIC_SECTIONS]
         if classic and not parsed.headings and len(classic) != len(CLASSIC_SECTIONS):
             missing += [s for s in CLASSIC_SECTIONS if s not in order]
         if missing:
             wanted = [*(parsed.headings or CLASSIC_SECTIONS), EXTRA_SECTIONS]
-            problems.append(str(source.problem(
-                ("section_order",), f"section_order leaves out {missing}",
-                f"list each of {wanted} once")))
+            problems.append(
+                str(
+                    source.problem(
+                        ("section_order",),
+                        f"section_order leaves out {missing}",
+                        f"list each of {wanted} once",
+                    )
+                )
+            )
     for i, name in enumerate(parsed.required):
         known = set(COMMON_FIELDS) | set(KIND_FIELDS) | set(NAMED_SECTIONS)
         if name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1)
-            problems.append(str(source.problem(("required", i), f"unknown content field `{name}`",
-                                               f"did you mean `{close[0]}`?" if close else None)))
+            problems.append(
+                str(
+                    source.problem(
+                        ("required", i),
+                        f"unknown content field `{name}`",
+                        f"did you mean `{close[0]}`?" if close else None,
+                    )
+                )
+            )
     return problems
 
 

@@ -16,18 +16,70 @@ from pathlib import Path
 
 import openpyxl
 
-OUT = Path(__file__).resolve().parent.parent / "content" / "examples" / "data" / "khen-thuong-2023.xlsx"
+OUT = (
+    Path(__file__).resolve().parent.parent
+    / "content"
+    / "examples"
+    / "data"
+    / "khen-thuong-2023.xlsx"
+)
 HEADER = ["STT", "Nhóm", "Tên tập thể, họ và tên cá nhân", "Chức vụ", "Đơn vị"]
-UNITS = ["Văn phòng Sở", "Phòng Quản lý công nghiệp", "Phòng Quản lý thương mại",
-         "Phòng Quản lý năng lượng", "Thanh tra Sở", "Trung tâm Khuyến công và Xúc tiến thương mại"]
+UNITS = [
+    "Văn phòng Sở",
+    "Phòng Quản lý công nghiệp",
+    "Phòng Quản lý thương mại",
+    "Phòng Quản lý năng lượng",
+    "Thanh tra Sở",
+    "Trung tâm Khuyến công và Xúc tiến thương mại",
+]
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"]
 MIDDLE = ["Văn", "Thị", "Minh", "Thu", "Đức", "Thanh", "Quốc", "Ngọc"]
-GIVEN = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hùng", "Hương", "Khánh",
-         "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Quang", "Sơn", "Tâm", "Thảo",
-         "Trang", "Tuấn", "Vân", "Yến", "Bảo", "Cường", "Diệp", "Hòa", "Kiên", "Lộc", "Nhung",
-         "Oanh", "Phúc", "Thắng"]
-TITLES = ["Chuyên viên", "Chuyên viên chính", "Phó Trưởng phòng", "Trưởng phòng", "Kế toán viên",
-          "Thanh tra viên"]
+GIVEN = [
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hùng",
+    "Hương",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phong",
+    "Quang",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Tuấn",
+    "Vân",
+    "Yến",
+    "Bảo",
+    "Cường",
+    "Diệp",
+    "Hòa",
+    "Kiên",
+    "Lộc",
+    "Nhung",
+    "Oanh",
+    "Phúc",
+    "Thắng",
+]
+TITLES = [
+    "Chuyên viên",
+    "Chuyên viên chính",
+    "Phó Trưởng phòng",
+    "Trưởng phòng",
+    "Kế toán viên",
+    "Thanh tra viên",
+]
 
 
 def rows() -> list[list[object]]:
@@ -35,8 +87,15 @@ def rows() -> list[list[object]]:
     for i, unit in enumerate(UNITS):
         out.append([len(out) + 1, "Tập thể", unit, None, "Sở Công Thương tỉnh Lạng Sơn"])
         if i == 1:
-            out.append([len(out) + 1, "Tập thể", "Công đoàn cơ sở Sở Công Thương", None,
-                        "Sở Công Thương tỉnh Lạng Sơn"])
+            out.append(
+                [
+                    len(out) + 1,
+                    "Tập thể",
+                    "Công đoàn cơ sở Sở Công Thương",
+                    None,
+                    "Sở Công Thương tỉnh Lạng Sơn",
+                ]
+            )
     for i, given in enumerate(GIVEN):
         name = f"{FAMILY[i % len(FAMILY)]} {MIDDLE[(i * 3) % len(MIDDLE)]} {given}"
         out.append([len(out) + 1, "Cá nhân", name, TITLES[i % len(TITLES)], UNITS[i % len(UNITS)]])

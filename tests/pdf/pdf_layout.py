@@ -184,6 +184,16 @@ def tokens(text: str) -> Counter[str]:
     return out
 
 
+def repeated_header_text(docx: Path) -> str:
+    """The text of table rows marked to repeat on every page (`w:tblHeader`): LibreOffice
+    prints them again at the top of each page the table runs onto."""
+    with zipfile.ZipFile(docx) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    rows = [r for r in root.iter(f"{W}tr") if r.find(f"{W}trPr/{W}tblHeader") is not None]
+    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t"))
+                     for r in rows for p in r.iter(f"{W}p"))
+
+
 def docx_text(docx: Path) -> str:
     """The text of a DOCX body as Word shows it: paragraphs on lines, tabs and breaks as spaces.
 
