@@ -85,9 +85,14 @@ def _kind_names() -> list[str]:
 
 
 @click.command("new")
-@click.argument("kind", type=click.Choice(_kind_names()))
+@click.argument("kind")
 def new_command(kind: str) -> None:
     """In ra tệp nội dung mẫu (có chú thích) cho loại văn bản KIND."""
+    # Looked up when run, not when imported: a kind in `VANBAN_TEMPLATES` counts too.
+    names = _kind_names()
+    if kind not in names:
+        raise click.BadParameter(f"loại `{kind}` không có; các loại: {', '.join(names)}",
+                                 param_hint="KIND")
     starter = get_kind(kind).starter
     if starter is None:
         raise click.ClickException(f"loại `{kind}` chưa có tệp nội dung mẫu")

@@ -129,3 +129,77 @@ def test_kind_profile_can_name_what_its_template_must_use(templates_dir: Path):
     assert [p.code for p in report.problems] == ["missing-use", "kind-profile"]
     assert "`extra`" in report.problems[0].message
     assert "`kyhieu`" in report.problems[1].message
+
+
+PROGRAMME_PROFILE = """\
+# A kind of an existing shape (a report's), added with no Python.
+kind: chuong_trinh
+label: Chương trình công tác thi đua
+title: Chương trình
+type_abbr: CTr
+headings:
+  results: Kết quả năm trước
+  plans: Nhiệm vụ trọng tâm
+section_order: [results, plans, sections]
+fields: [addressees]
+required: [plans, signatories]
+template_uses: [issuers, number_line, date_line, title, subject, bases, body, signature_rows,
+                recipients]
+"""
+
+PROGRAMME_STARTER = """\
+# Chương trình công tác thi đua: điền nội dung rồi chạy vanban render.
+kind: chuong_trinh
+issuers: [{parent: Bộ Công Thương, name: Cụm thi đua số III, abbr: CTĐIII}]
+place: Lạng Sơn
+date: 2024-02-01
+subject: Năm 2024
+results: [Hoàn thành các chỉ tiêu năm 2023.]
+plans:
+  - Tổ chức phong trào thi đua năm 2024.
+  - table:
+      columns: [Việc, Thời hạn]
+      rows: [[Ký giao ước, Tháng 01], [Sơ kết, Tháng 7]]
+signatories: [{authority: TM. Cụm thi đua số III, title: Cụm trưởng, name: Hoàng Văn Tuấn}]
+recipients: [Các đơn vị thành viên]
+"""
+
+
+def test_a_kind_of_an_existing_shape_needs_no_python(templates_dir: Path, tmp_path: Path):
+    from generator.check import check_docx
+
+    shutil.copy(ROOT / "templates" / "docx" / "bao_cao.docx", templates_dir / "chuong_trinh.docx")
+    (templates_dir / "chuong_trinh.kind.yaml").write_text(PROGRAMME_PROFILE, "utf-8")
+    (templates_dir / "chuong_trinh.starter.yaml").write_text(PROGRAMME_STARTER, "utf-8")
+    runner = CliRunner()
+    assert "chuong_trinh\tChương trình công tác thi đua" in runner.invoke(main, ["kinds"]).output
+    starter = runner.invoke(main, ["new", "chuong_trinh"])
+    assert starter.exit_code == 0 and "kind: chuong_trinh" in starter.output
+    content = tmp_path / "ct.yaml"
+    content.write_text(starter.output, "utf-8")
+    rendered = render_model(load_content(content))
+    paragraphs = text_of(rendered.docx)
+    assert paragraphs[0] == "CHƯƠNG TRÌNH"
+    assert "I. KẾT QUẢ NĂM TRƯỚC" in paragraphs and "II. NHIỆM VỤ TRỌNG TÂM" in paragraphs
+    table = docx.Document(io.BytesIO(rendered.docx)).tables[-2]
+    assert [c.text for c in table.rows[2].cells] == ["2", "Sơ kết", "Tháng 7"]
+    header = docx.Document(io.BytesIO(rendered.docx)).tables[0]
+    assert header.rows[1].cells[0].text == "Số:      /CTr-CTĐIII"
+    assert check_docx(rendered.docx).ok
+    assert check_template(templates_dir / "chuong_trinh.docx").problems == []
+    # The kind's profile is the contract: a field it does not take is a located error.
+    content.write_text(starter.output + "articles: [Điều gì đó.]\n", "utf-8")
+    result = runner.invoke(main, ["validate", str(content)])
+    assert result.exit_code == 1
+    assert f"{content}:15:1: articles: văn bản loại `chuong_trinh` không có trường" in result.output
+
+
+def test_a_typo_in_a_profile_is_located(tmp_path: Path):
+    profile = tmp_path / "x.kind.yaml"
+    profile.write_text("kind: x\ntitle: X\nrequird: [signatories]\ntype_abbr: X\n"
+                       "numbering: dieu\n", "utf-8")
+    with pytest.raises(KindError) as caught:
+        load_kind(profile)
+    message = str(caught.value)
+    assert f"{profile}:3:1: requird: unknown key `requird` (gợi ý: did you mean `required`?)" in message
+    assert f"{profile}:5:12: numbering:" in message
