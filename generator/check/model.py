@@ -143,6 +143,10 @@ class Block:
     paras: list[Para]
     table: int = 0
     """1-based table number for tables."""
+    header_repeats: bool = False
+    """A table whose first row repeats at the top of each page (`w:tblHeader`)."""
+    rows_whole: bool = False
+    """A table none of whose rows may break across pages (`w:cantSplit` on every row)."""
 
 
 @dataclass

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from generator.check.decision import DECISION_LINE, locate_more
+from generator.check.decision import PART_LABELS as MORE_LABELS
 from generator.check.lines import RuleLine, find_rule_below, is_rule_para
 from generator.check.model import Block, DocModel, Para, Section
 from generator.check.signature import (
@@ -74,6 +76,7 @@ PART_LABELS = {
     "recipients_heading": "Nơi nhận",
     "recipients": "Danh sách nơi nhận",
     "page_number": "Số trang",
+    **MORE_LABELS,
 }
 
 
@@ -110,6 +113,7 @@ def locate(model: DocModel) -> Parts:
     if qh is not None:
         body_start = _header(parts, qh)
     _body_and_signature(parts, body_start)
+    locate_more(parts)
     return parts
 
 
@@ -379,9 +383,13 @@ def _body(parts: Parts, paras: list[Para]) -> None:
     label_next = False
     seen_heading = False
     in_bases = True
-    for para in paras[i:]:
+    # A decision's enacting authority stands before its bases, its own part (decision.py).
+    decision = any(DECISION_LINE.match(fold(p.text)) for p in paras)
+    for n, para in enumerate(paras[i:]):
         flat = collapse(para.text)
         folded = fold(para.text)
+        if decision and (DECISION_LINE.match(folded) or (n == 0 and not BASES.match(folded))):
+            continue
         if in_bases and BASES.match(folded):
             bases.append(para)
             continue

@@ -167,7 +167,10 @@ class _Reader:
         else:
             self._table_count += 1
             self._table(child, out, self._section_no, width, ordinal, self._table_count, depth=1)
-            self.blocks.append(Block(ordinal, "tbl", out, self._table_count))
+            rows = child.findall(w("tr"))
+            repeats = bool(rows) and rows[0].find("w:trPr/w:tblHeader", NS) is not None
+            whole = bool(rows) and all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
+            self.blocks.append(Block(ordinal, "tbl", out, self._table_count, repeats, whole))
         self.paras.extend(out)
 
     def _walk(

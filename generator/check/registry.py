@@ -43,7 +43,7 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
 
 def all_checks() -> dict[str, CheckFn]:
     """Every check type; importing the modules registers them."""
-    from generator.check import checks, layout_checks  # noqa: F401
+    from generator.check import checks, decision_checks, layout_checks  # noqa: F401
 
     return REGISTRY
 
