@@ -41,7 +41,9 @@ def locate_more(parts) -> None:  # parts: generator.check.parts.Parts (no import
         first = body[0] if body else None
         if first is not None and first is not decision and not BASES.match(fold(first.text)):
             g["enacted_by"] = [[first]]
-            g["body_text"] = [grp for grp in g.get("body_text", []) if grp[0] is not first]
+            # It is judged by its own rules, not as body text.
+            for name in ("body", "body_text"):
+                g[name] = [grp for grp in g.get(name, []) if grp[0] is not first]
     articles = [[p] for p in body if ARTICLE.match(fold(p.text))]
     if articles:
         g["article"] = articles

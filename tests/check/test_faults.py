@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 from generator.check import load_rules
+from generator.check.decision import PART_LABELS as FURTHER_LABELS
 
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
 RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
@@ -345,9 +346,10 @@ def test_every_rule_is_evaluated_on_some_good_document(kit) -> None:
     for variant in ("ke_hoach", "cong_van"):
         report = kit.build(variant).check()
         evaluated |= {r.id for r in report.passed}
-    assert {r.id for r in load_rules().rules} - evaluated == set()
+    assert {r.id for r in load_rules().rules if r.part not in FURTHER_LABELS} - evaluated == set()
 
 
 def test_every_rule_has_a_fault() -> None:
+    # The further kinds' parts have their faults in test_new_rules.py.
     faulted = {f.rule for f in FAULTS}
-    assert {r.id for r in load_rules().rules} - faulted == set()
+    assert {r.id for r in load_rules().rules if r.part not in FURTHER_LABELS} - faulted == set()

@@ -20,10 +20,12 @@ def test_rendered_document_passes(content: Path) -> None:
     report = check_docx(pipeline.render_content(content), name=content.name)
     assert report.failed_ids() == set(), report.format_text()
     evaluated = {r.id for r in report.results if r.status != "not_evaluated"}
+    # A công văn has no title and no summary rule: its summary is the V/v line.
+    vv = "kind: cong_van" in content.read_text("utf-8")
     for rule in (
         "nd30.motto.rule",
         "nd30.issuer.rule",
-        "nd30.subject.rule",
+        "nd30.cv_subject.size" if vv else "nd30.subject.rule",
         "nd30.signature.prefix",
         "nd30.recipients.items.last",
         "nd30.body.align",
