@@ -1,0 +1,137 @@
+"""A decision with a 2,000-row award list, against a bare docxtpl `{%tr for %}` loop.
+
+    .venv/bin/python bench/table.py [--rows 2000] [--repeat 5]
+
+vanban's whole way for one document: read the content file and its CSV (the list,
+grouped by a column), validate, lay out, render the kind's template, and write the
+file. The baseline renders the same rows with docxtpl as its documentation shows
+it: a fresh `DocxTemplate` holding a one-row table with `{%tr for %}`, render, save.
+Both are timed in the same run; the best of `--repeat` runs is printed, with the
+ratio (also with the conformance check `vanban render` runs). The issue asks for no more than 3× the bare loop. Nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import tempfile
+import time
+from pathlib import Path
+
+import docx
+from docxtpl import DocxTemplate
+
+from generator.check import check_docx
+from generator.content.load import load_content
+from generator.output import write_atomic
+from generator.pipeline import render_model
+
+COLUMNS = ["STT", "Nhóm", "Họ và tên", "Chức vụ", "Đơn vị", "Tiền thưởng"]
+GROUPS = ["Tập thể", "Cá nhân"]
+
+CONTENT = """\
+kind: quyet_dinh
+issuers: [{parent: Ủy ban nhân dân tỉnh Lạng Sơn, name: Sở Công Thương, abbr: SCT}]
+number: 18
+place: Lạng Sơn
+date: 2024-01-22
+subject: Về việc tặng Giấy khen năm 2023
+enacted_by: Giám đốc Sở Công Thương tỉnh Lạng Sơn
+bases: [Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022]
+articles: [Tặng Giấy khen cho các tập thể, cá nhân có tên trong danh sách kèm theo., Quyết định này có hiệu lực kể từ ngày ký.]
+signatories: [{title: Giám đốc, name: Hoàng Văn Tuấn}]
+recipients: [Như Điều 2]
+annexes:
+  - title: Danh sách được tặng Giấy khen
+    data: list.csv
+    group_by: Nhóm
+"""
+
+
+def rows(n: int) -> list[list[object]]:
+    return [
+        [
+            i + 1,
+            GROUPS[i % 2],
+            f"Nguyễn Văn Người {i + 1}",
+            "Chuyên viên",
+            f"Phòng số {i % 17 + 1}",
+            1_500_000 + i,
+        ]
+        for i in range(n)
+    ]
+
+
+def bare_template(path: Path) -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=5)
+    table.rows[0].cells[0].text = "{%tr for r in rows %}"
+    for cell, name in zip(
+        table.rows[1].cells, ("no", "name", "title", "unit", "money"), strict=True
+    ):
+        cell.text = "{{ r." + name + " }}"
+    table.rows[2].cells[0].text = "{%tr endfor %}"
+    document.save(str(path))
+
+
+def bare(template: Path, data: list[dict], out: Path) -> None:
+    document = DocxTemplate(str(template))
+    document.render({"rows": data})
+    buffer = io.BytesIO()
+    document.save(buffer)
+    out.write_bytes(buffer.getvalue())
+
+
+def ours(content: Path, out: Path, check: bool = False) -> None:
+    rendered = render_model(load_content(content))
+    if check:  # what `vanban render` does before writing
+        assert check_docx(rendered.docx).ok
+    write_atomic(out, rendered.docx, force=True)
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        data = rows(args.rows)
+        with open(folder / "list.csv", "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(COLUMNS)
+            writer.writerows(data)
+        (folder / "qd.yaml").write_text(CONTENT, "utf-8")
+        template = folder / "bare.docx"
+        bare_template(template)
+        dicts = [
+            {"no": r[0], "name": r[2], "title": r[3], "unit": r[4], "money": r[5]} for r in data
+        ]
+        ours(folder / "qd.yaml", folder / "warm.docx")  # compile the kind's template once
+        base = best(lambda: bare(template, dicts, folder / "bare-out.docx"), args.repeat)
+        mine = best(lambda: ours(folder / "qd.yaml", folder / "qd.docx"), args.repeat)
+        checked = best(lambda: ours(folder / "qd.yaml", folder / "qd.docx", True), args.repeat)
+        table = docx.Document(str(folder / "qd.docx")).tables[-1]
+        print(f"rows: {args.rows} (table rows printed: {len(table.rows)})")
+        print(f"bare docxtpl {{%tr for %}} loop: {base * 1000:8.1f} ms")
+        print(
+            f"vanban, whole document:         {mine * 1000:8.1f} ms   ({mine / base:.2f}× the bare loop)"
+        )
+        print(
+            f"  and the conformance check:    {checked * 1000:8.1f} ms   "
+            f"({checked / base:.2f}× the bare loop)"
+        )
+
+
+if __name__ == "__main__":
+    main()
