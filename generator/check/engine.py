@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.check.catalog import all_checks
 from generator.check.model import Para
 from generator.check.parts import PART_LABELS, Parts, locate
 from generator.check.reader import read_docx
-from generator.check.registry import Failure, all_checks
+from generator.check.registry import Failure
 from generator.check.report import (
     STATUS_FAIL,
     STATUS_NOT_EVALUATED,

@@ -41,13 +41,6 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
     return register
 
 
-def all_checks() -> dict[str, CheckFn]:
-    """Every check type; importing the modules registers them."""
-    from generator.check import checks, decision_checks, layout_checks  # noqa: F401
-
-    return REGISTRY
-
-
 def flatten(items: Iterable[list[Para]]) -> list[Para]:
     return [p for group in items for p in group]
 

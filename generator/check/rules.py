@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from generator.check.catalog import all_checks
 from generator.check.parts import PART_LABELS
-from generator.check.registry import all_checks
 
 
 class RulePackError(Exception):
