@@ -61,6 +61,7 @@ COMMON_FIELDS = (
     "extra",
     "urgency",
     "annexes",
+    "regime",
 )
 """Fields every kind takes (content-format.md: "every field above keeps its meaning")."""
 KIND_FIELDS = (

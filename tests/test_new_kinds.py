@@ -316,3 +316,29 @@ def test_data_file_csv_groups_and_numbers(tmp_path: Path) -> None:
         p.text.startswith("(Kèm theo Quyết định số      /QĐ-SNV ngày 22 tháng 01")
         for p in doc.paragraphs
     )
+
+
+def test_data_file_row_too_short_is_located_in_the_file(tmp_path: Path) -> None:
+    text = BASE + "annexes:\n  - title: Danh sách\n    data: ds.csv\n"
+    csv = "STT,Họ và tên,Đơn vị\n1,Trần Thị Bình,Văn phòng\n2,Lê Văn Cường\n"
+    lines = problems_of(tmp_path, text, {"ds.csv": csv.encode()})
+    assert any("ds.csv:3:3: hàng có 2 ô, ít hơn 3 cột" in line for line in lines), lines
+
+
+def test_regime_other_than_the_state_format_is_not_laid_out_yet(tmp_path: Path) -> None:
+    lines = problems_of(tmp_path, BASE + "regime: dang\n")
+    assert any(":10:9: regime: vanban chưa trình bày được" in line for line in lines), lines
+    path = tmp_path / "ok.yaml"
+    path.write_text(BASE + "regime: nha_nuoc\n", "utf-8")
+    assert check_docx(render_model(load_content(path)).docx).ok
+
+
+def test_a_notice_may_use_the_named_sections_of_a_launch_notice(tmp_path: Path) -> None:
+    path = tmp_path / "tb.yaml"
+    path.write_text(
+        "kind: thong_bao\nissuer: {name: Cụm thi đua số III, abbr: CTĐIII}\nplace: Lạng Sơn\n"
+        "date: 2024-01-12\ncontents: [Nội dung một.]\nsections: [{heading: Kết quả, items: [Một.]}]\n"
+        "signatories: [{authority: TM. Cụm thi đua số III, title: Cụm trưởng, name: Hoàng Văn Tuấn}]\n"
+        "recipients: [Các đơn vị]\n", "utf-8")
+    texts = [p.text for p in Document(io.BytesIO(render_model(load_content(path)).docx)).paragraphs]
+    assert "I. NỘI DUNG" in texts and "II. KẾT QUẢ" in texts

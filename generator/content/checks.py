@@ -116,6 +116,22 @@ def check_enacted_by(data: dict, source: Source, kind: Kind | None) -> Iterator[
         yield source.problem(("enacted_by",), *found)
 
 
+REGIMES = {"nha_nuoc": True, "dang": False, "doan": False}
+"""content-format.md, More kinds: `regime`; True for those vanban lays out."""
+
+
+def check_regime(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    value = data.get("regime")
+    if value is None or not isinstance(value, str):
+        return
+    if value not in REGIMES:
+        yield source.problem(("regime",), f"thể thức `{value}` không có",
+                             "ghi `nha_nuoc`, `dang` hoặc `doan`")
+    elif not REGIMES[value]:
+        yield source.problem(("regime",), f"vanban chưa trình bày được văn bản theo thể thức "
+                             f"`{value}`", "bỏ trường này để dùng thể thức nhà nước (`nha_nuoc`)")
+
+
 def check_year(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
     """`year` defaults to the year of `date`; with no date it must be given."""
     if data.get("date") is None and data.get("year") is None:
@@ -184,5 +200,6 @@ def check_abbreviations(data: dict, source: Source, kind: Kind | None) -> Iterat
 
 
 CHECKS: tuple[Check, ...] = (check_required_by_kind, check_fields_by_kind, check_enacted_by,
+                             check_regime,
                              check_year, check_authority, check_recipients,
                              check_abbreviations)

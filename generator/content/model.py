@@ -264,6 +264,8 @@ class Content(Strict):
     drafting_unit: Text | None = None
     urgency: Urgency | None = None
     annexes: list[Annex] = Field(default_factory=list)
+    regime: Text | None = None
+    """Whose format the document follows (regimes.md); only `nha_nuoc` is laid out so far."""
     signatories: list[Signatory] = Field(default_factory=list)
     recipients: list[Text] = Field(min_length=1)
     archive: list[Text] = Field(default_factory=list)
