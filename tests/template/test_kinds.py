@@ -143,7 +143,7 @@ headings:
 section_order: [results, plans, sections]
 fields: [addressees]
 required: [plans, signatories]
-template_uses: [issuers, number_line, date_line, title, subject, bases, body, signature_rows,
+template_uses: [issuers, number_line, date_line, title, subject, bases, body, signature_tables,
                 recipients]
 """
 
