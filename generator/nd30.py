@@ -351,13 +351,16 @@ ALONG_WITH = "Như trên"
 
 def addressee_lines(addressees: Sequence[str]) -> list[str]:
     """§8 (P1 II.9b, Mục V): one addressee on the `Kính gửi:` line with no end mark; several
-    one to a line, `- …;`, the last ending `.`. The template aligns the dashes under the colon
-    (the first line is `Kính gửi:` and a tab)."""
+    one to a line, `- …;`, the last ending `.`, the dashes aligned under the colon's right.
+
+    Each line is a paragraph with a hanging indent as wide as `Kính gửi: `; a tab starts
+    every name, so the first follows `Kính gửi:` and the others stand under it.
+    """
     names = [strip_end_punctuation(re.sub(r"^\s*[-–—]\s*", "", a)) for a in addressees]
     if len(names) == 1:
         return [f"{ADDRESSEE_WORD}\t{names[0]}"]
     lines = [f"- {n}" + ("." if i == len(names) - 1 else ";") for i, n in enumerate(names)]
-    return [f"{ADDRESSEE_WORD}\t{lines[0]}", *lines[1:]]
+    return [f"{ADDRESSEE_WORD}\t{lines[0]}", *(f"\t{line}" for line in lines[1:])]
 
 
 def with_along(recipients: Sequence[str], addressees: Sequence[str]) -> list[str]:

@@ -151,7 +151,7 @@ def test_letter_has_vv_under_the_number_and_no_title(docs: dict[str, bytes]) -> 
     assert not any(p.text in ("CÔNG VĂN",) for p in doc.paragraphs)
     texts = [p.text for p in doc.paragraphs]
     assert "Kính gửi:\t- Sở Công Thương tỉnh Bắc Kạn;" in texts
-    assert "- Sở Công Thương tỉnh Hà Giang." in texts
+    assert "\t- Sở Công Thương tỉnh Hà Giang." in texts  # the tab brings it under the first
     recipients = doc.tables[-1].rows[0].cells[0].paragraphs
     assert recipients[1].text == "- Như trên;"
 
