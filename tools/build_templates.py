@@ -114,7 +114,32 @@ def header_table(vv: bool = False) -> str:
 def number_extras(vv: bool) -> list[str]:
     """Under the number: a công văn's `V/v` line (§5), then the urgency stamp (§9, ô 10b)."""
     extras = [tag("{%p if vv_line %}"), p("{{ vv_line }}", "VvLine"), tag("{%p endif %}")] if vv else []
-    return extras + [tag("{%p if urgency %}"), p("{{ urgency }}", "Urgency"), tag("{%p endif %}")]
+    # Each mark has its stamp's frame (P1 III.2b): one style per size.
+    return extras + [
+        tag('{%p if urgency == "HỎA TỐC" %}'), p("{{ urgency }}", "UrgencyFire"),
+        tag('{%p elif urgency == "THƯỢNG KHẨN" %}'), p("{{ urgency }}", "UrgencyTop"),
+        tag("{%p elif urgency %}"), p("{{ urgency }}", "Urgency"),
+        tag("{%p endif %}"),
+    ]
+
+
+STAMP_MM = {"Urgency": 20, "UrgencyTop": 40, "UrgencyFire": 30}
+"""nd30-format.md §9 (P1 III.2b): the stamps of `KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC` are 20×8,
+40×8 and 30×8 mm, a single-line frame."""
+TWIPS_PER_MM = 56.7
+STAMP_SPACE_PT = 1
+
+
+def stamp_ppr(width_mm: int) -> str:
+    """A red single-line box as wide as the stamp, centred in the header's left column, and
+    8 mm high: the paragraph's indents leave the stamp's width, its exact line the height."""
+    inner = HEADER_LEFT - 2 * CELL_MARGIN
+    side = max(0, round((inner - width_mm * TWIPS_PER_MM) / 2) + STAMP_SPACE_PT * 20)
+    line = round(8 * TWIPS_PER_MM) - 2 * STAMP_SPACE_PT * 20 - 2 * 8
+    box = "".join(f'<w:{edge} w:val="single" w:sz="8" w:space="{STAMP_SPACE_PT}" '
+                  'w:color="FF0000"/>' for edge in ("top", "left", "bottom", "right"))
+    return (f"<w:pBdr>{box}</w:pBdr>" + spacing(before=120, line=line, rule="exact")
+            + f'<w:ind w:left="{side}" w:right="{side}"/>' + CENTER)
 
 
 def heading_block(vv: bool = False) -> list[str]:
@@ -425,8 +450,8 @@ def styles_xml() -> str:
         style("Recipient", "VB Nơi nhận – dòng", "<w:keepNext/>", rpr(11)),
         style("PageNumber", "VB Số trang", CENTER, rpr(14)),
         style("VvLine", "VB Trích yếu công văn", spacing(before=120) + CENTER, rpr(13)),
-        style("Urgency", "VB Độ khẩn", spacing(before=120) + CENTER,
-              rpr(13, bold=True, color="FF0000", border="FF0000")),
+        *(style(sid, f"VB Độ khẩn {mm}×8 mm", stamp_ppr(mm), rpr(13, bold=True, color="FF0000"))
+          for sid, mm in STAMP_MM.items()),
         style("EnactedBy", "VB Thẩm quyền ban hành", spacing(after=120) + CENTER,
               rpr(14, bold=True)),
         style("Addressee", "VB Kính gửi",
