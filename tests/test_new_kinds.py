@@ -342,3 +342,25 @@ def test_a_notice_may_use_the_named_sections_of_a_launch_notice(tmp_path: Path) 
         "recipients: [Các đơn vị]\n", "utf-8")
     texts = [p.text for p in Document(io.BytesIO(render_model(load_content(path)).docx)).paragraphs]
     assert "I. NỘI DUNG" in texts and "II. KẾT QUẢ" in texts
+
+
+@pytest.mark.parametrize(("typed", "mark", "width_mm"), [
+    ("Khẩn", "KHẨN", 20), ("Thượng khẩn", "THƯỢNG KHẨN", 40), ("Hỏa tốc", "HỎA TỐC", 30)])
+def test_urgency_stands_in_a_frame_the_size_of_its_stamp(tmp_path: Path, typed: str, mark: str,
+                                                        width_mm: int) -> None:
+    # nd30-format.md §9 (P1 III.2b): 20×8, 40×8, 30×8 mm, single line, red.
+    text = NEW["cong_van"].read_text("utf-8").replace("urgency: Khẩn", f"urgency: {typed}")
+    path = tmp_path / "cv.yaml"
+    path.write_text(text, "utf-8")
+    doc = Document(io.BytesIO(render_model(load_content(path)).docx))
+    cell = doc.tables[0].rows[1].cells[0]
+    para = next(p for p in cell.paragraphs if p.text == mark)
+    style = para.style
+    border = style.element.find(f"{W}pPr/{W}pBdr")
+    assert [e.tag.split("}")[1] for e in border] == ["top", "left", "bottom", "right"]
+    assert {e.get(f"{W}val") for e in border} == {"single"}
+    assert {e.get(f"{W}color") for e in border} == {"FF0000"}
+    inner = cell.width.mm - 2 * 57 / 56.7  # the header cell less its side margins
+    indent = style.paragraph_format.left_indent.mm
+    assert style.paragraph_format.right_indent.mm == pytest.approx(indent)
+    assert inner - 2 * indent == pytest.approx(width_mm, abs=1.5)
