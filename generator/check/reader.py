@@ -61,6 +61,9 @@ class _Reader:
             raise NotADocx("tệp Word không có phần nội dung (w:body)")
         theme = part_xml(related(self.part, RT.THEME))
         self.styles = StyleResolver(part_xml(related(self.part, RT.STYLES)), theme_fonts(theme))
+        # Runs with no direct formatting resolve the same way for the same paragraph and table
+        # style: a long table repeats a few such combinations thousands of times.
+        self._plain_rpr: dict[tuple, Props] = {}
         self.numbering = Numbering(part_xml(related(self.part, RT.NUMBERING)))
         self.paras: list[Para] = []
         self.blocks: list[Block] = []
@@ -302,7 +305,15 @@ class _Reader:
                 self._inline(choice(child), state)
 
     def _run(self, r, state: _ParaState) -> None:
-        props = self.styles.effective_rpr(parse_rpr(r.find(w("rPr"))), state.sid, state.table)
+        element = r.find(w("rPr"))
+        if element is None:
+            key = (state.sid, id(state.table))
+            props = self._plain_rpr.get(key)
+            if props is None:
+                props = self._plain_rpr[key] = self.styles.effective_rpr(
+                    parse_rpr(None), state.sid, state.table)
+        else:
+            props = self.styles.effective_rpr(parse_rpr(element), state.sid, state.table)
         if props.get("vanish"):
             return
         parts: list[str] = []
