@@ -53,15 +53,69 @@ BASELINE_GROUP = 50
 TARGET_BREAK_COST = 0.10
 
 PROVINCES = [
-    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
-    "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
-    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
-    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
-    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
-    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
-    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
-    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
-    "Thành phố Hồ Chí Minh", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cần Thơ",
+    "Cao Bằng",
+    "Đà Nẵng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Nội",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hải Phòng",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Thành phố Hồ Chí Minh",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 ]
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
 GIVEN = ["Văn Hùng", "Thị Lan", "Minh Tâm", "Quốc Bảo", "Thu Hà", "Đức Long", "Ngọc Ánh"]
@@ -71,16 +125,30 @@ def write_units(path: Path, n: int) -> None:
     """`n` rows, each a different place/number pair, so every file name is different."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle)
-        out.writerow(["number", "date", "place", "issuers.0.parent", "signatories.0.title",
-                      "signatories.0.name", "recipients.+"])
+        out.writerow(
+            [
+                "number",
+                "date",
+                "place",
+                "issuers.0.parent",
+                "signatories.0.title",
+                "signatories.0.name",
+                "recipients.+",
+            ]
+        )
         for i in range(n):
             place = PROVINCES[i % len(PROVINCES)]
-            out.writerow([
-                f"{i // len(PROVINCES) + 1:02d}", f"2024-01-{i % 28 + 1:02d}", place,
-                f"Ủy ban nhân dân tỉnh {place}", "Giám đốc",
-                f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[i % len(GIVEN)]}",
-                f"Ban Thi đua - Khen thưởng tỉnh {place}",
-            ])
+            out.writerow(
+                [
+                    f"{i // len(PROVINCES) + 1:02d}",
+                    f"2024-01-{i % 28 + 1:02d}",
+                    place,
+                    f"Ủy ban nhân dân tỉnh {place}",
+                    "Giám đốc",
+                    f"{SURNAMES[i % len(SURNAMES)]} {GIVEN[i % len(GIVEN)]}",
+                    f"Ban Thi đua - Khen thưởng tỉnh {place}",
+                ]
+            )
 
 
 def child(units: Path, out_dir: Path, jobs: int, heap: bool, breaks: bool = True) -> None:
@@ -100,12 +168,15 @@ def child(units: Path, out_dir: Path, jobs: int, heap: bool, breaks: bool = True
 
     if heap:
         tracemalloc.start()
+
     def cpu() -> float:
         """Seconds of CPU this process and its ended workers have used."""
         return sum(
             usage.ru_utime + usage.ru_stime
-            for usage in (resource.getrusage(resource.RUSAGE_SELF),
-                          resource.getrusage(resource.RUSAGE_CHILDREN))
+            for usage in (
+                resource.getrusage(resource.RUSAGE_SELF),
+                resource.getrusage(resource.RUSAGE_CHILDREN),
+            )
         )
 
     cpu_started = cpu()
@@ -114,24 +185,41 @@ def child(units: Path, out_dir: Path, jobs: int, heap: bool, breaks: bool = True
     elapsed = time.perf_counter() - started
     cpu_used = cpu() - cpu_started
     assert report.ok and len(report.written) == len(report.results), report.problem_lines()[:5]
-    print(json.dumps({
-        "docs": len(report.written),
-        "seconds": elapsed,
-        "cpu_seconds": cpu_used,
-        "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-        "heap_peak_mb": tracemalloc.get_traced_memory()[1] / 2**20 if heap else None,
-    }))
+    print(
+        json.dumps(
+            {
+                "docs": len(report.written),
+                "seconds": elapsed,
+                "cpu_seconds": cpu_used,
+                "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "heap_peak_mb": tracemalloc.get_traced_memory()[1] / 2**20 if heap else None,
+            }
+        )
+    )
 
 
-def run_child(units: Path, out_dir: Path, jobs: int, heap: bool = False,
-              breaks: bool = True) -> dict:
+def run_child(
+    units: Path, out_dir: Path, jobs: int, heap: bool = False, breaks: bool = True
+) -> dict:
     """One batch in a fresh process, into a fresh folder. Folders are removed only at the
     end: deleting thousands of files keeps some disks busy long after, slowing the next run."""
     found = subprocess.run(
-        [sys.executable, __file__, "--child", str(units), str(out_dir), str(jobs), str(int(heap)),
-         str(int(breaks))],
-        check=True, capture_output=True, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            str(units),
+            str(out_dir),
+            str(jobs),
+            str(int(heap)),
+            str(int(breaks)),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     return json.loads(found.stdout.strip().splitlines()[-1])
 
 
@@ -215,8 +303,13 @@ def layout_with_and_without_breaks(units: Path, rounds: int = 5) -> dict[str, tu
         contents = [validate_data(renderer.merged(row)) for row in data.rows()]
     kind = get_kind(contents[0].kind)
     breaking = linebreak.name_lines
-    caches = (linebreak.vocabulary, linebreak.key, linebreak._costs, linebreak._broken,
-              linebreak._width)
+    caches = (
+        linebreak.vocabulary,
+        linebreak.key,
+        linebreak._costs,
+        linebreak._broken,
+        linebreak._width,
+    )
     template = compiled_template(kind.template)
     times: dict[tuple[str, bool], list[float]] = {}
     for _ in range(rounds):
@@ -233,29 +326,53 @@ def layout_with_and_without_breaks(units: Path, rounds: int = 5) -> dict[str, tu
             for step, seconds in (("layout", laid_out - started), ("render", ended - laid_out)):
                 times.setdefault((step, breaks), []).append(seconds / len(contents) * 1000)
     linebreak.name_lines = breaking
-    return {step: (min(times[step, True]), min(times[step, False]))
-            for step in ("layout", "render")}
+    return {
+        step: (min(times[step, True]), min(times[step, False])) for step in ("layout", "render")
+    }
 
 
 def per_doc_ms(figures: dict) -> float:
-    return figures["ms_per_doc"] if "ms_per_doc" in figures else figures["seconds"] / figures["docs"] * 1000
+    return (
+        figures["ms_per_doc"]
+        if "ms_per_doc" in figures
+        else figures["seconds"] / figures["docs"] * 1000
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=1000, help="documents per batch (default 1000)")
-    parser.add_argument("--baseline-docs", type=int, default=300,
-                        help="documents rendered the naive way (default 300; its rate is per document)")
-    parser.add_argument("--jobs", type=int, default=None, help="jobs for the parallel run (default: all cores)")
-    parser.add_argument("--dir", type=Path, default=None,
-                        help="folder to write the documents in (default: the temporary folder, $TMPDIR)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="timed runs of each batch; the fastest counts (default 3)")
+    parser.add_argument(
+        "--baseline-docs",
+        type=int,
+        default=300,
+        help="documents rendered the naive way (default 300; its rate is per document)",
+    )
+    parser.add_argument(
+        "--jobs", type=int, default=None, help="jobs for the parallel run (default: all cores)"
+    )
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="folder to write the documents in (default: the temporary folder, $TMPDIR)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="timed runs of each batch; the fastest counts (default 3)",
+    )
     parser.add_argument("--child", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(Path(args.child[0]), Path(args.child[1]), int(args.child[2]), args.child[3] == "1",
-              args.child[4] == "1")
+        child(
+            Path(args.child[0]),
+            Path(args.child[1]),
+            int(args.child[2]),
+            args.child[3] == "1",
+            args.child[4] == "1",
+        )
         return 0
     cores = args.jobs or len(os.sched_getaffinity(0))
     load = os.getloadavg()[0]  # other programs at work when the run started
@@ -277,53 +394,71 @@ def main() -> int:
             ones.append(run_child(units, Path(tmp) / f"one-{round_}", 1))
             plain_ones.append(run_child(units, Path(tmp) / f"plain-one-{round_}", 1, breaks=False))
             manys.append(run_child(units, Path(tmp) / f"many-{round_}", cores))
-            plain_manys.append(run_child(units, Path(tmp) / f"plain-many-{round_}", cores,
-                                         breaks=False))
+            plain_manys.append(
+                run_child(units, Path(tmp) / f"plain-many-{round_}", cores, breaks=False)
+            )
         naive = {"docs": groups * BASELINE_GROUP, "ms_per_doc": min(naive_times) * 1000}
         one, many = best_of(ones), best_of(manys)
         plain_one, plain_many = best_of(plain_ones), best_of(plain_manys)
         one["heap_peak_mb"] = run_child(units, Path(tmp) / "heap-one", 1, heap=True)["heap_peak_mb"]
-        many["heap_peak_mb"] = run_child(units, Path(tmp) / "heap-many", cores,
-                                         heap=True)["heap_peak_mb"]
+        many["heap_peak_mb"] = run_child(units, Path(tmp) / "heap-many", cores, heap=True)[
+            "heap_peak_mb"
+        ]
         steps = layout_with_and_without_breaks(units)
     alone = render_only(min(args.n, 2000))
     base_ms = per_doc_ms(naive)
-    print(f"documents: {args.n} per batch (baseline: {naive['docs']}, fastest group of "
-          f"{BASELINE_GROUP}), cores: {cores}, load average before: {load:.2f}")
+    print(
+        f"documents: {args.n} per batch (baseline: {naive['docs']}, fastest group of "
+        f"{BASELINE_GROUP}), cores: {cores}, load average before: {load:.2f}"
+    )
     print(f"{'':34}{'docs/s':>9}{'ms/doc':>9}{'ratio':>8}{'peak MB (main/worker/heap)':>30}")
     print(f"{'naive: fresh DocxTemplate per doc':34}{1000 / base_ms:9.0f}{base_ms:9.2f}{1:8.1f}x")
     failed = False
-    for label, figures, target in (("vanban batch, 1 job", one, TARGET_ONE_JOB),
-                                   (f"vanban batch, {cores} jobs", many, TARGET_TWO_JOBS)):
+    for label, figures, target in (
+        ("vanban batch, 1 job", one, TARGET_ONE_JOB),
+        (f"vanban batch, {cores} jobs", many, TARGET_TWO_JOBS),
+    ):
         ms = per_doc_ms(figures)
         ratio = base_ms / ms
         peak = max(figures["main_rss_mb"], figures["worker_rss_mb"])
         ok = ratio >= target and peak < TARGET_PEAK_MB
         failed |= not ok
-        print(f"{label:34}{1000 / ms:9.0f}{ms:9.2f}{ratio:8.1f}x"
-              f"{figures['main_rss_mb']:12.1f}/{figures['worker_rss_mb']:.1f}/{figures['heap_peak_mb']:.1f}"
-              f"   target >= {target:.0f}x, < {TARGET_PEAK_MB:.0f} MB: {'ok' if ok else 'MISSED'}")
+        print(
+            f"{label:34}{1000 / ms:9.0f}{ms:9.2f}{ratio:8.1f}x"
+            f"{figures['main_rss_mb']:12.1f}/{figures['worker_rss_mb']:.1f}/{figures['heap_peak_mb']:.1f}"
+            f"   target >= {target:.0f}x, < {TARGET_PEAK_MB:.0f} MB: {'ok' if ok else 'MISSED'}"
+        )
     ms = per_doc_ms(alone)
     print(f"{'(compiled render alone)':34}{1000 / ms:9.0f}{ms:9.2f}{base_ms / ms:8.1f}x")
-    print("name line breaks (linebreak.py) against none, same units, same run"
-          " (CPU: the processes' own time, less sensitive to other programs):")
-    for label, with_breaks, without in (("1 job", one, plain_one),
-                                        (f"{cores} jobs", many, plain_many)):
+    print(
+        "name line breaks (linebreak.py) against none, same units, same run"
+        " (CPU: the processes' own time, less sensitive to other programs):"
+    )
+    for label, with_breaks, without in (
+        ("1 job", one, plain_one),
+        (f"{cores} jobs", many, plain_many),
+    ):
         on, off = per_doc_ms(with_breaks), per_doc_ms(without)
         cost = on / off - 1
         cpu = min(r["cpu_seconds"] for r in with_breaks["runs"])
         cpu_off = min(r["cpu_seconds"] for r in without["runs"])
         ok = cost <= TARGET_BREAK_COST
         failed |= not ok
-        print(f"  {label:8}{1000 / on:7.0f} docs/s with, {1000 / off:7.0f} without: "
-              f"{cost:+.1%} per document (CPU {cpu / cpu_off - 1:+.1%})   "
-              f"target <= +{TARGET_BREAK_COST:.0%}: {'ok' if ok else 'MISSED'}")
+        print(
+            f"  {label:8}{1000 / on:7.0f} docs/s with, {1000 / off:7.0f} without: "
+            f"{cost:+.1%} per document (CPU {cpu / cpu_off - 1:+.1%})   "
+            f"target <= +{TARGET_BREAK_COST:.0%}: {'ok' if ok else 'MISSED'}"
+        )
     for step, (on, off) in steps.items():
-        print(f"  {step} alone (CPU, every row): {on:.3f} ms/doc with, {off:.3f} without "
-              f"({on - off:+.3f} ms, {on / off - 1:+.1%})")
+        print(
+            f"  {step} alone (CPU, every row): {on:.3f} ms/doc with, {off:.3f} without "
+            f"({on - off:+.3f} ms, {on / off - 1:+.1%})"
+        )
     extra = sum(on - off for on, off in steps.values())
-    print(f"  the two together: {extra:+.3f} ms/doc, {extra / per_doc_ms(plain_one):+.1%} of a "
-          f"document of the 1-job batch without breaks")
+    print(
+        f"  the two together: {extra:+.3f} ms/doc, {extra / per_doc_ms(plain_one):+.1%} of a "
+        f"document of the 1-job batch without breaks"
+    )
     return 1 if failed else 0
 
 

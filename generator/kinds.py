@@ -78,8 +78,16 @@ DEFAULT_FIELDS = ("theme", "addressees")
 """What a profile that does not say takes (the launch notice's shape)."""
 
 DEFAULT_TEMPLATE_USES = (
-    "issuers", "number_line", "date_line", "title", "subject", "theme", "bases", "body",
-    "signature_tables", "recipients",
+    "issuers",
+    "number_line",
+    "date_line",
+    "title",
+    "subject",
+    "theme",
+    "bases",
+    "body",
+    "signature_tables",
+    "recipients",
 )
 """Names a kind's template must use, or content an author wrote would silently be left out
 (`vanban template check`); a list among them must be looped over."""

@@ -17,7 +17,9 @@ TWIPS_PER_PT = 20
 
 @lru_cache(maxsize=1)
 def _table() -> dict:
-    return json.loads(resources.files("generator").joinpath("data/tnr_widths.json").read_text("utf-8"))
+    return json.loads(
+        resources.files("generator").joinpath("data/tnr_widths.json").read_text("utf-8")
+    )
 
 
 def _face(bold: bool, italic: bool) -> str:
@@ -64,5 +66,7 @@ def wrap(text: str, box_pt: float, size_pt: float, bold: bool = False) -> list[s
 
 def widest_line_pt(text: str, box_pt: float, size_pt: float, bold: bool = False) -> float:
     """Width of the widest line of `text` once wrapped into a box `box_pt` wide."""
-    return max((text_width_pt(line, size_pt, bold) for line in wrap(text, box_pt, size_pt, bold)),
-               default=0.0)
+    return max(
+        (text_width_pt(line, size_pt, bold) for line in wrap(text, box_pt, size_pt, bold)),
+        default=0.0,
+    )

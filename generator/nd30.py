@@ -61,8 +61,11 @@ def tidy(text: str) -> str:
 
 
 def _word_as_name(word: str) -> str:
-    return word if word.endswith(".") else "-".join(p[:1].upper() + p[1:].lower()
-                                                     for p in word.split("-"))
+    return (
+        word
+        if word.endswith(".")
+        else "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+    )
 
 
 def person_name_problem(name: str) -> tuple[str, str] | None:
@@ -77,8 +80,10 @@ def person_name_problem(name: str) -> tuple[str, str] | None:
         return None
     fixed = " ".join(_word_as_name(w) for w in words)
     how = "in hoa toàn bộ" if shouting else "có tiếng viết thường"
-    return (f"họ tên người ký {how}: `{name}`; họ tên in dưới chữ ký viết hoa chữ cái đầu "
-            "mỗi tiếng", f"viết `{fixed}`")
+    return (
+        f"họ tên người ký {how}: `{name}`; họ tên in dưới chữ ký viết hoa chữ cái đầu mỗi tiếng",
+        f"viết `{fixed}`",
+    )
 
 
 def pad_day(day: int) -> str:
@@ -132,8 +137,19 @@ def roman(number: int) -> str:
         raise ValueError(f"no Roman numeral for {number}")
     out = ""
     for value, letters in (
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ):
         while number >= value:
             out += letters
@@ -241,36 +257,46 @@ def authority_problem(line: str, index: int) -> tuple[str, str] | None:
     match = re.match(r"^(TM|KT|TL|TUQ)\.\s+\S", text)
     if match:
         if match.group(1) == "TM" and index > 0:
-            return ("`TM.` chỉ được đứng ở dòng thẩm quyền đầu tiên",
-                    "đưa dòng `TM. ...` lên đầu danh sách authority")
+            return (
+                "`TM.` chỉ được đứng ở dòng thẩm quyền đầu tiên",
+                "đưa dòng `TM. ...` lên đầu danh sách authority",
+            )
         return None
     word = re.match(r"^([^\s]+)", text)
     head = word.group(1) if word else ""
     letters = re.sub(r"[^A-Za-z]", "", head).upper()
     if letters == "Q":
-        return ("`Q.` (quyền) không phải là dòng thẩm quyền",
-                "ghi vào chức vụ của người ký, ví dụ `title: Q. Cục trưởng`")
+        return (
+            "`Q.` (quyền) không phải là dòng thẩm quyền",
+            "ghi vào chức vụ của người ký, ví dụ `title: Q. Cục trưởng`",
+        )
     if letters in ("TM", "KT", "TL", "TUQ"):
-        rest = text[len(head):].strip()
-        return (f"dòng thẩm quyền viết sai tiền tố `{head}`",
-                f"viết `{letters}. {rest}`" if rest else f"viết `{letters}. <chức danh>`")
-    return ("dòng thẩm quyền phải bắt đầu bằng `TM.`, `KT.`, `TL.` hoặc `TUQ.`",
-            "ví dụ `KT. Cục trưởng`; người đứng đầu tự ký thì bỏ trống authority")
+        rest = text[len(head) :].strip()
+        return (
+            f"dòng thẩm quyền viết sai tiền tố `{head}`",
+            f"viết `{letters}. {rest}`" if rest else f"viết `{letters}. <chức danh>`",
+        )
+    return (
+        "dòng thẩm quyền phải bắt đầu bằng `TM.`, `KT.`, `TL.` hoặc `TUQ.`",
+        "ví dụ `KT. Cục trưởng`; người đứng đầu tự ký thì bỏ trống authority",
+    )
 
 
 def title_problem(title: str) -> tuple[str, str] | None:
     """§7: an authority prefix belongs in `authority`, not in the signer's own title."""
     head = title.strip().split(maxsplit=1)[0] if title.strip() else ""
     if head in AUTHORITY_PREFIXES:
-        return (f"chức vụ không được bắt đầu bằng `{head}`",
-                f"chuyển `{head} ...` sang authority; title là chức vụ của người ký")
+        return (
+            f"chức vụ không được bắt đầu bằng `{head}`",
+            f"chuyển `{head} ...` sang authority; title là chức vụ của người ký",
+        )
     return None
 
 
 def theme_line(theme: str) -> str:
     """The emulation motto on its own line, in quotes (content-format.md: `theme`)."""
     text = theme.strip()
-    if len(text) >= 2 and text[0] in "\"“" and text[-1] in "\"”":
+    if len(text) >= 2 and text[0] in '"“' and text[-1] in '"”':
         text = text[1:-1]
     return f"“{text}”"
 
@@ -291,8 +317,9 @@ def rule_under(text: str, box_pt: float, size_pt: float, bold: bool = True) -> s
     return RULE_CHAR * max(1, round(target / unit))
 
 
-def enactment_mismatch(enacted: str, lead: str, authority: Sequence[str], title: str
-                       ) -> tuple[str, str] | None:
+def enactment_mismatch(
+    enacted: str, lead: str, authority: Sequence[str], title: str
+) -> tuple[str, str] | None:
     """§13 (P3 Mẫu 1.2 note 6 with P1 II.7b): who enacts a decision and who signs it agree.
 
     All arguments are lower case. Enacted by the collective (the lead issuer's own
@@ -304,16 +331,20 @@ def enactment_mismatch(enacted: str, lead: str, authority: Sequence[str], title:
     if enacted == lead:
         if first.startswith("tm.") and enacted.startswith(first[3:].strip()) and first[3:].strip():
             return None
-        return ("cơ quan ban hành là tập thể nên người ký phải ký `TM.` tập thể đó",
-                f"ghi `authority: TM. {enacted[:1].upper() + enacted[1:]}` cho người ký đầu tiên, "
-                "hoặc ghi `enacted_by` là chức danh người đứng đầu")
+        return (
+            "cơ quan ban hành là tập thể nên người ký phải ký `TM.` tập thể đó",
+            f"ghi `authority: TM. {enacted[:1].upper() + enacted[1:]}` cho người ký đầu tiên, "
+            "hoặc ghi `enacted_by` là chức danh người đứng đầu",
+        )
     if not authority and title and enacted.startswith(title):
         return None
     if first.startswith("kt.") and first[3:].strip() and enacted.startswith(first[3:].strip()):
         return None
-    return ("thẩm quyền ban hành không khớp với người ký đầu tiên",
-            "người đứng đầu ký chức danh của mình (không có tiền tố) hoặc cấp phó ký "
-            "`KT. <chức danh>`; tập thể (tên cơ quan ban hành) thì ký `TM. <tập thể>`")
+    return (
+        "thẩm quyền ban hành không khớp với người ký đầu tiên",
+        "người đứng đầu ký chức danh của mình (không có tiền tố) hoặc cấp phó ký "
+        "`KT. <chức danh>`; tập thể (tên cơ quan ban hành) thì ký `TM. <tập thể>`",
+    )
 
 
 def article_label(index: int) -> str:
@@ -386,8 +417,9 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def symbol_from(pattern: str, type_abbr: str, issuer_abbrs: Sequence[str],
-                drafting_unit: str | None) -> str:
+def symbol_from(
+    pattern: str, type_abbr: str, issuer_abbrs: Sequence[str], drafting_unit: str | None
+) -> str:
     """§3 (P1 II.3b): `<type>-<issuer>` for a named type, `<issuer>-<drafting unit>` for a
     công văn (the issuer's alone when there is no drafting unit)."""
     text = pattern.replace("{type_abbr}", type_abbr).replace("{issuers}", "-".join(issuer_abbrs))
@@ -396,8 +428,14 @@ def symbol_from(pattern: str, type_abbr: str, issuer_abbrs: Sequence[str],
     return re.sub(r"-{2,}", "-", re.sub(r"\s+", "", nfc(text))).strip("-")
 
 
-def annex_reference(type_name: str, number: int | None, symbol_text: str, date: dt.date | None,
-                    year: int, issuer: str) -> str:
+def annex_reference(
+    type_name: str,
+    number: int | None,
+    symbol_text: str,
+    date: dt.date | None,
+    year: int,
+    issuer: str,
+) -> str:
     """§9 (P1 III.1): `(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 02 năm 2025 của …)`;
     blank places, as in the date line, before the number or the date is given."""
     number_text = f"{pad_number(number)}/{symbol_text}"

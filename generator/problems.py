@@ -69,7 +69,5 @@ class ContentError(Exception):
     """A content file (or a merged batch row) has one or more problems."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(
-            problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.path)
-        )
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.path))
         super().__init__("\n".join(str(p) for p in self.problems))

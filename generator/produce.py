@@ -46,8 +46,9 @@ class Product(Rendered):
     report: Report | None = None
 
 
-def make(content: Content, template: Path | None = None, *, check: bool = True,
-         name: str = "<văn bản>") -> Product:
+def make(
+    content: Content, template: Path | None = None, *, check: bool = True, name: str = "<văn bản>"
+) -> Product:
     """Render `content` and check the bytes; raise `NotConformant` when the check fails.
 
     Raises `KindError` and `TemplateRenderError` for a template that cannot be used.
@@ -98,8 +99,10 @@ def template_verdict(template: Path, kind: str) -> tuple[list[str], list[str]]:
     lines = [f"{template}: {problem}" for problem in result.problems]
     if not result.errors:
         return [], lines
-    lines.append(f"{template}: mẫu có {len(result.errors)} lỗi, không dùng để tạo văn bản "
-                 f"loại `{kind}` (xem `vanban template check {template} --kind {kind}`)")
+    lines.append(
+        f"{template}: mẫu có {len(result.errors)} lỗi, không dùng để tạo văn bản "
+        f"loại `{kind}` (xem `vanban template check {template} --kind {kind}`)"
+    )
     return lines, []
 
 
@@ -132,7 +135,9 @@ def produce(
             continue
         target = out_file or Path(out_dir) / f"{outcome.product.default_stem()}.docx"
         if target in planned:
-            outcome.errors.append(f"{outcome.source}: trùng tên tệp ra {target} với {planned[target]}")
+            outcome.errors.append(
+                f"{outcome.source}: trùng tên tệp ra {target} với {planned[target]}"
+            )
             continue
         planned[target] = outcome.source
         outcome.target = target
@@ -142,8 +147,9 @@ def produce(
     for outcome in docx_out:
         assert outcome.target is not None and outcome.product is not None
         if pdf and not force and outcome.target.with_suffix(".pdf").exists():
-            outcome.errors.append(f"{outcome.target.with_suffix('.pdf')}: tệp đã có; "
-                                  "dùng --force để ghi đè")
+            outcome.errors.append(
+                f"{outcome.target.with_suffix('.pdf')}: tệp đã có; dùng --force để ghi đè"
+            )
             continue
         _write(outcome, outcome.target, outcome.product.docx, force)
     if pdf:
@@ -153,8 +159,12 @@ def produce(
     return outcomes
 
 
-def _prepare(outcome: Outcome, template: Path | None,
-             verdicts: dict[str, tuple[list[str], list[str]]], check: bool) -> None:
+def _prepare(
+    outcome: Outcome,
+    template: Path | None,
+    verdicts: dict[str, tuple[list[str], list[str]]],
+    check: bool,
+) -> None:
     try:
         content = load_content(outcome.source)
     except ContentError as exc:

@@ -187,11 +187,39 @@ class ZipMember:
         compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = compressor.compress(content) + compressor.flush()
         crc = zlib.crc32(content)
-        local = _LOCAL.pack(b"PK\x03\x04", _VERSION, 0, flags, zipfile.ZIP_DEFLATED, _DOS_TIME,
-                            _DOS_DATE, crc, len(data), len(content), len(encoded), 0)
-        central = _CENTRAL.pack(b"PK\x01\x02", _VERSION, _UNIX, _VERSION, 0, flags,
-                                zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, crc, len(data),
-                                len(content), len(encoded), 0, 0, 0, 0) + _OFFSET.pack(_MODE)
+        local = _LOCAL.pack(
+            b"PK\x03\x04",
+            _VERSION,
+            0,
+            flags,
+            zipfile.ZIP_DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            crc,
+            len(data),
+            len(content),
+            len(encoded),
+            0,
+        )
+        central = _CENTRAL.pack(
+            b"PK\x01\x02",
+            _VERSION,
+            _UNIX,
+            _VERSION,
+            0,
+            flags,
+            zipfile.ZIP_DEFLATED,
+            _DOS_TIME,
+            _DOS_DATE,
+            crc,
+            len(data),
+            len(content),
+            len(encoded),
+            0,
+            0,
+            0,
+            0,
+        ) + _OFFSET.pack(_MODE)
         return cls(encoded, local + encoded + data, central)
 
 
@@ -219,7 +247,9 @@ def part_order(names: Iterable[str]) -> list[str]:
 def normalise_package(docx: bytes) -> bytes:
     """Rewrite a DOCX zip with fixed timestamps and part order, so equal input gives equal bytes."""
     with zipfile.ZipFile(io.BytesIO(docx)) as source:
-        return write_zip(ZipMember.deflate(n, source.read(n)) for n in part_order(source.namelist()))
+        return write_zip(
+            ZipMember.deflate(n, source.read(n)) for n in part_order(source.namelist())
+        )
 
 
 # --- Compile once, render many -----------------------------------------------
@@ -232,8 +262,9 @@ def _zip_name(partname: str) -> str:
 class _Part:
     """A Jinja-bearing XML part: its patched source and the template compiled from it."""
 
-    def __init__(self, environment: ImmutableSandboxedEnvironment, template_path: Path,
-                 patched: str):
+    def __init__(
+        self, environment: ImmutableSandboxedEnvironment, template_path: Path, patched: str
+    ):
         self.source = _SPLIT_PARAGRAPHS.sub(r"\n<w:p\1", patched)
         try:
             self.template: Template = environment.from_string(self.source)
@@ -242,8 +273,7 @@ class _Part:
         self.direct = _always_well_formed(patched, environment)
         """Its output needs no parsing: see `_always_well_formed`."""
 
-    def render(self, context: dict[str, Any], template_path: Path,
-               helper: DocxTemplate) -> str:
+    def render(self, context: dict[str, Any], template_path: Path, helper: DocxTemplate) -> str:
         """docxtpl's `render_xml_part`, with the template compiled beforehand."""
         try:
             xml = self.template.render(context)
@@ -310,8 +340,10 @@ class CompiledTemplate:
             if table.find(qn("w:tblGrid")) is None:
                 # Required by the format; docxtpl cannot render such a table.
                 raise TemplateRenderError(
-                    self.path, f"bảng thứ {number} của mẫu thiếu lưới cột (w:tblGrid); mở mẫu "
-                               "trong Word và lưu lại để Word dựng lại lưới")
+                    self.path,
+                    f"bảng thứ {number} của mẫu thiếu lưới cột (w:tblGrid); mở mẫu "
+                    "trong Word và lưu lại để Word dựng lại lưới",
+                )
         self._helper = helper
         document = helper.docx
         self._body = _Part(environment, self.path, helper.patch_xml(helper.get_xml()))
@@ -326,13 +358,14 @@ class CompiledTemplate:
                 patched = helper.patch_xml(xml)
                 if JINJA_MARK.search(patched):
                     self._xml_parts[_zip_name(part.partname)] = (
-                        _Part(environment, self.path, patched), encoding)
+                        _Part(environment, self.path, patched),
+                        encoding,
+                    )
                 else:
                     rendered = helper.render_xml_part(patched, part, {}, environment)
                     helper.map_headers_footers_xml(rel_key, rendered.encode(encoding))
         self._footnotes: dict[str, _Part] = {}
-        footnotes = [p for p in document.part.package.parts
-                     if p.content_type == CT.WML_FOOTNOTES]
+        footnotes = [p for p in document.part.package.parts if p.content_type == CT.WML_FOOTNOTES]
         for part in footnotes:
             blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
             patched = helper.patch_xml(blob)
@@ -346,8 +379,9 @@ class CompiledTemplate:
         self._core_templates: dict[str, Template] = {}
         self._core_name: str | None = None
         if any(JINJA_MARK.search(value or "") for value in initial.values()):
-            self._core_templates = {name: environment.from_string(value)
-                                    for name, value in initial.items()}
+            self._core_templates = {
+                name: environment.from_string(value) for name, value in initial.items()
+            }
             self._core_name = _zip_name(document.part.package._core_properties_part.partname)
         else:
             for name, value in initial.items():
@@ -360,8 +394,11 @@ class CompiledTemplate:
             if self._core_name:
                 dynamic.add(self._core_name)
                 self._core_blob = package.read(self._core_name)
-            self._static = {name: ZipMember.deflate(name, package.read(name))
-                            for name in self._order if name not in dynamic}
+            self._static = {
+                name: ZipMember.deflate(name, package.read(name))
+                for name in self._order
+                if name not in dynamic
+            }
 
     def render(self, context: dict[str, Any]) -> bytes:
         """The DOCX bytes for `context`."""
@@ -383,9 +420,12 @@ class CompiledTemplate:
                 for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), 1001):
                     element.attrib["id"] = str(number)
             parts[self._document_name] = self._document(
-                etree.tostring(tree, encoding="UTF-8", xml_declaration=False))
+                etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
+            )
         return write_zip(
-            self._static[name] if name in self._static else ZipMember.deflate(name, parts[name], FAST)
+            self._static[name]
+            if name in self._static
+            else ZipMember.deflate(name, parts[name], FAST)
             for name in self._order
         )
 
@@ -401,12 +441,13 @@ class CompiledTemplate:
         start = _BODY_START.match(xml)
         if start is not None and start.group(2):
             kept = [d for d in _DECLARATION.findall(start.group(2)) if d not in self._declared]
-            xml = start.group(1) + b"".join(kept) + xml[start.end(2):]
+            xml = start.group(1) + b"".join(kept) + xml[start.end(2) :]
         return self._document_head + xml + self._document_tail
 
     def _core_properties(self, context: dict[str, Any]) -> bytes:
-        part = CorePropertiesPart.load(PackURI("/" + self._core_name), CT.OPC_CORE_PROPERTIES,
-                                       self._core_blob, None)
+        part = CorePropertiesPart.load(
+            PackURI("/" + self._core_name), CT.OPC_CORE_PROPERTIES, self._core_blob, None
+        )
         core = part.core_properties
         try:
             for name, template in self._core_templates.items():
@@ -421,10 +462,29 @@ _ANY_TAG = re.compile(r"\{[{%#]|[}%#]\}")
 _BLOCK_TAG = re.compile(r"\{%-?\s*(\w+)")
 _BLOCK_END = {"for": "endfor", "if": "endif"}
 _PLAIN_NODES = (
-    nodes.Template, nodes.Output, nodes.TemplateData, nodes.For, nodes.If, nodes.Assign,
-    nodes.Name, nodes.Getattr, nodes.Getitem, nodes.Const, nodes.Compare, nodes.Operand,
-    nodes.And, nodes.Or, nodes.Not, nodes.Concat, nodes.CondExpr, nodes.Tuple, nodes.List,
-    nodes.Slice, nodes.BinExpr, nodes.UnaryExpr, nodes.Test,
+    nodes.Template,
+    nodes.Output,
+    nodes.TemplateData,
+    nodes.For,
+    nodes.If,
+    nodes.Assign,
+    nodes.Name,
+    nodes.Getattr,
+    nodes.Getitem,
+    nodes.Const,
+    nodes.Compare,
+    nodes.Operand,
+    nodes.And,
+    nodes.Or,
+    nodes.Not,
+    nodes.Concat,
+    nodes.CondExpr,
+    nodes.Tuple,
+    nodes.List,
+    nodes.Slice,
+    nodes.BinExpr,
+    nodes.UnaryExpr,
+    nodes.Test,
 )
 """Jinja constructs whose output is escaped text: no filter, call or macro can hand back markup."""
 _ROWLESS_TABLE = re.compile(r"</w:tblGrid>(?!\s*<w:tr[ >])")
@@ -459,12 +519,16 @@ def _always_well_formed(patched: str, environment: ImmutableSandboxedEnvironment
     for event, element in etree.iterwalk(root, events=("start", "end")):
         if any(_ANY_TAG.search(value) for value in element.attrib.values()):
             return False
-        text, holder = (element.text, element) if event == "start" else (element.tail, element.getparent())
+        text, holder = (
+            (element.text, element) if event == "start" else (element.tail, element.getparent())
+        )
         if not text or not _ANY_TAG.search(text):
             continue
         if holder is None or holder.tag == W + "tr":
             return False
-        if any(text.count(a) != text.count(b) for a, b in (("{%", "%}"), ("{{", "}}"), ("{#", "#}"))):
+        if any(
+            text.count(a) != text.count(b) for a, b in (("{%", "%}"), ("{{", "}}"), ("{#", "#}"))
+        ):
             return False
         for found in _BLOCK_TAG.finditer(text):
             word = found.group(1)
@@ -535,8 +599,10 @@ def _around_body(root: etree._Element) -> tuple[bytes, bytes, set[bytes]]:
     head, found, tail = xml.partition(b"<w:body/>")
     if not found or b"<w:body/>" in tail:
         raise ValueError("document part without exactly one w:body")
-    declared = {b' xmlns%s="%s"' % ((b":" + p.encode()) if p else b"", uri.encode())
-                for p, uri in root.nsmap.items()}
+    declared = {
+        b' xmlns%s="%s"' % ((b":" + p.encode()) if p else b"", uri.encode())
+        for p, uri in root.nsmap.items()
+    }
     return head, tail, declared
 
 

@@ -48,7 +48,8 @@ class Look:
 
 def _defaults(doc: DocumentObject):
     rpr = doc.styles.element.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults")
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}docDefaults"
+    )
     return rpr
 
 
@@ -74,7 +75,9 @@ def look(doc: DocumentObject, paragraph: Paragraph) -> Look:
         return _first([getattr(run.font, attr)] + [getattr(s.font, attr) for s in chain])
 
     def agreed(attr, default=None):
-        values = {run_value(r, attr) for r in runs} or {_first(getattr(s.font, attr) for s in chain)}
+        values = {run_value(r, attr) for r in runs} or {
+            _first(getattr(s.font, attr) for s in chain)
+        }
         value = values.pop() if len(values) == 1 else "mixed"
         return default if value is None else value
 

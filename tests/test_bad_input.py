@@ -65,42 +65,130 @@ def test_good_file_renders(tmp_path):
 
 CASES = [
     # (name, change, expected line, path, words in the message, hint words)
-    ("unknown field", lambda t: t.replace("signatories:", "signatorys:"), 12, "signatorys",
-     "không có", "signatories"),
-    ("missing required field", lambda t: t.replace("place: Hà Nội\n", ""), None, "place",
-     "thiếu", None),
-    ("date that does not exist", lambda t: t.replace("2024-01-12", "2024-02-30"), 8, "date",
-     "không tồn tại", "29 ngày"),
-    ("number out of range", lambda t: t.replace("number: 31", "number: 10000"), 6, "number",
-     "9999", None),
+    (
+        "unknown field",
+        lambda t: t.replace("signatories:", "signatorys:"),
+        12,
+        "signatorys",
+        "không có",
+        "signatories",
+    ),
+    (
+        "missing required field",
+        lambda t: t.replace("place: Hà Nội\n", ""),
+        None,
+        "place",
+        "thiếu",
+        None,
+    ),
+    (
+        "date that does not exist",
+        lambda t: t.replace("2024-01-12", "2024-02-30"),
+        8,
+        "date",
+        "không tồn tại",
+        "29 ngày",
+    ),
+    (
+        "number out of range",
+        lambda t: t.replace("number: 31", "number: 10000"),
+        6,
+        "number",
+        "9999",
+        None,
+    ),
     ("number zero", lambda t: t.replace("number: 31", "number: 0"), 6, "number", "9999", None),
-    ("authority K.T.", lambda t: t.replace("KT. Cục trưởng", "K.T. Cục trưởng"), 13,
-     "signatories[0].authority", "K.T.", "KT. Cục trưởng"),
-    ("authority without dot", lambda t: t.replace("KT. Cục trưởng", "KT Cục trưởng"), 13,
-     "signatories[0].authority", "KT", "KT. Cục trưởng"),
-    ("TM. after another prefix",
-     lambda t: t.replace("authority: KT. Cục trưởng", "authority: [KT. Chủ tịch, TM. Ủy ban nhân dân]"),
-     13, "signatories[0].authority[1]", "TM.", None),
-    ("empty recipient", lambda t: t.replace("  - Các đơn vị thuộc Cục", '  - ""'), 18,
-     "recipients[1]", "trống", None),
-    ("blank recipient", lambda t: t.replace("  - Các đơn vị thuộc Cục", '  - "   "'), 18,
-     "recipients[1]", "trống", None),
-    ("control character", lambda t: t.replace("Năm 2024", '"Năm\\a2024"'), 9, "subject",
-     "U+0007", None),
-    ("unknown kind", lambda t: t.replace("kind: phat_dong", "kind: phat_dongg"), 1, "kind",
-     "phat_dongg", "phat_dong"),
-    ("typo in a nested field", lambda t: t.replace("    name: Đương", "    nam: Đương"), 15,
-     "signatories[0].nam", "không có", "name"),
-    ("typo in an item", lambda t: t.replace("  - Nội dung thứ nhất.", "  - text: Chỉ tiêu\n    bullet: true\n    items: [a]"),
-     12, "contents[0].bullet", "không có", "bullets"),
-    ("slash in an abbreviation", lambda t: t.replace("abbr: CTĐP", "abbr: CT/ĐP"), 5,
-     "issuers[0].abbr", "`/`", None),
+    (
+        "authority K.T.",
+        lambda t: t.replace("KT. Cục trưởng", "K.T. Cục trưởng"),
+        13,
+        "signatories[0].authority",
+        "K.T.",
+        "KT. Cục trưởng",
+    ),
+    (
+        "authority without dot",
+        lambda t: t.replace("KT. Cục trưởng", "KT Cục trưởng"),
+        13,
+        "signatories[0].authority",
+        "KT",
+        "KT. Cục trưởng",
+    ),
+    (
+        "TM. after another prefix",
+        lambda t: t.replace(
+            "authority: KT. Cục trưởng", "authority: [KT. Chủ tịch, TM. Ủy ban nhân dân]"
+        ),
+        13,
+        "signatories[0].authority[1]",
+        "TM.",
+        None,
+    ),
+    (
+        "empty recipient",
+        lambda t: t.replace("  - Các đơn vị thuộc Cục", '  - ""'),
+        18,
+        "recipients[1]",
+        "trống",
+        None,
+    ),
+    (
+        "blank recipient",
+        lambda t: t.replace("  - Các đơn vị thuộc Cục", '  - "   "'),
+        18,
+        "recipients[1]",
+        "trống",
+        None,
+    ),
+    (
+        "control character",
+        lambda t: t.replace("Năm 2024", '"Năm\\a2024"'),
+        9,
+        "subject",
+        "U+0007",
+        None,
+    ),
+    (
+        "unknown kind",
+        lambda t: t.replace("kind: phat_dong", "kind: phat_dongg"),
+        1,
+        "kind",
+        "phat_dongg",
+        "phat_dong",
+    ),
+    (
+        "typo in a nested field",
+        lambda t: t.replace("    name: Đương", "    nam: Đương"),
+        15,
+        "signatories[0].nam",
+        "không có",
+        "name",
+    ),
+    (
+        "typo in an item",
+        lambda t: t.replace(
+            "  - Nội dung thứ nhất.", "  - text: Chỉ tiêu\n    bullet: true\n    items: [a]"
+        ),
+        12,
+        "contents[0].bullet",
+        "không có",
+        "bullets",
+    ),
+    (
+        "slash in an abbreviation",
+        lambda t: t.replace("abbr: CTĐP", "abbr: CT/ĐP"),
+        5,
+        "issuers[0].abbr",
+        "`/`",
+        None,
+    ),
     ("no date and no year", lambda t: t.replace("date: 2024-01-12\n", ""), None, "", "year", None),
 ]
 
 
-@pytest.mark.parametrize(("name", "change", "line", "path", "words", "hint"), CASES,
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "change", "line", "path", "words", "hint"), CASES, ids=[c[0] for c in CASES]
+)
 def test_bad_input_is_located_and_writes_nothing(tmp_path, name, change, line, path, words, hint):
     result, written = run(tmp_path, change(GOOD))
     assert result.exit_code == 1, result.output
@@ -120,7 +208,8 @@ def test_bad_input_is_located_and_writes_nothing(tmp_path, name, change, line, p
 def test_covenant_with_no_members(tmp_path):
     text = COVENANT.replace(
         "members:\n  - name: Cục Công nghiệp\n    signatory: {title: Cục trưởng, name: Nguyễn Văn A}\n",
-        "members: []\n")
+        "members: []\n",
+    )
     result, written = run(tmp_path, text)
     assert result.exit_code == 1 and written == []
     assert "noi-dung.yaml:7:1: members: " in result.output
@@ -135,8 +224,12 @@ def test_covenant_missing_members_entirely(tmp_path):
 
 
 def test_every_mistake_is_reported_in_one_run(tmp_path):
-    text = (GOOD.replace("2024-01-12", "2024-02-30").replace("number: 31", "number: 10000")
-            .replace("signatories:", "signatorys:").replace("  - Các đơn vị thuộc Cục", '  - ""'))
+    text = (
+        GOOD.replace("2024-01-12", "2024-02-30")
+        .replace("number: 31", "number: 10000")
+        .replace("signatories:", "signatorys:")
+        .replace("  - Các đơn vị thuộc Cục", '  - ""')
+    )
     result, written = run(tmp_path, text)
     assert result.exit_code == 1 and written == []
     for path in (": date: ", ": number: ", ": signatorys: ", ": recipients[1]: "):
@@ -156,7 +249,10 @@ def test_decomposed_text_is_normalised_not_rejected(tmp_path):
 
 
 def test_issuer_as_a_single_mapping(tmp_path):
-    text = GOOD.replace("issuers:\n  - parent: Bộ Công Thương\n    name", "issuer:\n    parent: Bộ Công Thương\n    name")
+    text = GOOD.replace(
+        "issuers:\n  - parent: Bộ Công Thương\n    name",
+        "issuer:\n    parent: Bộ Công Thương\n    name",
+    )
     text = text.replace("\n    abbr: CTĐP", "\n    abbr: CTĐP")
     result, written = run(tmp_path, text)
     assert result.exit_code == 0, result.output
@@ -164,7 +260,7 @@ def test_issuer_as_a_single_mapping(tmp_path):
 
 def test_raw_control_character_is_located_and_other_files_still_checked(tmp_path):
     bad = tmp_path / "bell.yaml"
-    bad.write_bytes(b"kind: phat_dong\nplace: \"H\x07a\"\n")
+    bad.write_bytes(b'kind: phat_dong\nplace: "H\x07a"\n')
     good = tmp_path / "good.yaml"
     good.write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(bad), str(good)])
@@ -181,9 +277,12 @@ def test_syntax_error_is_located(tmp_path):
 
 def test_json_content_is_accepted_and_located(tmp_path):
     content = tmp_path / "nd.json"
-    content.write_text('{\n "kind": "phat_dong",\n "issuers": [{"name": "Cục A", "abbr": "CA"}],\n'
-                       ' "place": "Hà Nội",\n "date": "2024-13-01",\n "signatories": [],\n'
-                       ' "recipients": ["X"]\n}\n', encoding="utf-8")
+    content.write_text(
+        '{\n "kind": "phat_dong",\n "issuers": [{"name": "Cục A", "abbr": "CA"}],\n'
+        ' "place": "Hà Nội",\n "date": "2024-13-01",\n "signatories": [],\n'
+        ' "recipients": ["X"]\n}\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["validate", str(content)])
     assert result.exit_code == 1
     assert "nd.json:5:" in result.output and ": date: " in result.output
@@ -207,7 +306,9 @@ def test_usage_error_exit_code(tmp_path):
     assert result.exit_code == 2
     content = tmp_path / "a.yaml"
     content.write_text(GOOD, encoding="utf-8")
-    result = CliRunner().invoke(main, ["render", str(content), str(content), "-o", str(tmp_path / "x.docx")])
+    result = CliRunner().invoke(
+        main, ["render", str(content), str(content), "-o", str(tmp_path / "x.docx")]
+    )
     assert result.exit_code == 2
 
 

@@ -16,10 +16,14 @@ from generator.cli import main
         (["render"], "Lỗi: Thiếu đối số 'CONTENTS...'."),
         (["renderx"], "Lỗi: Không có lệnh 'renderx'. Có phải là 'render'?"),
         (["render", "--bogus", "x.yaml"], "Lỗi: Không có tùy chọn '--bogus'."),
-        (["batch", "README.md", "--data", "README.md", "--jobs", "abc"],
-         "'abc' không phải số nguyên hợp lệ"),
-        (["render", "khong-co.yaml"], "Lỗi: Giá trị không hợp lệ cho 'CONTENTS...': "
-                                      "Tệp 'khong-co.yaml' không tồn tại."),
+        (
+            ["batch", "README.md", "--data", "README.md", "--jobs", "abc"],
+            "'abc' không phải số nguyên hợp lệ",
+        ),
+        (
+            ["render", "khong-co.yaml"],
+            "Lỗi: Giá trị không hợp lệ cho 'CONTENTS...': Tệp 'khong-co.yaml' không tồn tại.",
+        ),
     ],
 )
 def test_usage_mistakes_are_told_in_vietnamese(args, said, monkeypatch):

@@ -34,14 +34,26 @@ def render_text(data: dict) -> str:
     return all_text(open_docx(render_model(content).docx))
 
 
-TRICKY = ["{{ 7*7 }}", "{% if true %}x{% endif %}", "<b>đậm</b>", "A & B", "“quotes” ‘and’ \"these\"",
-          "{_{ x }_}", "{# note #}", "]]>", "&amp;", "<w:p>", "{%p for x in y %}"]
+TRICKY = [
+    "{{ 7*7 }}",
+    "{% if true %}x{% endif %}",
+    "<b>đậm</b>",
+    "A & B",
+    '“quotes” ‘and’ "these"',
+    "{_{ x }_}",
+    "{# note #}",
+    "]]>",
+    "&amp;",
+    "<w:p>",
+    "{%p for x in y %}",
+]
 
 
 def test_tags_xml_and_quotes_are_printed_verbatim():
     for value in TRICKY:
-        text = render_text(notice(subject=value, contents=[value, "Nội dung cuối."],
-                                  preamble=value))
+        text = render_text(
+            notice(subject=value, contents=[value, "Nội dung cuối."], preamble=value)
+        )
         assert text.count(value) >= 3, value
         assert "49" not in text
 

@@ -29,7 +29,8 @@ def covenant(n: int) -> str:
     return (
         "kind: giao_uoc\nissuers:\n  - parent: Bộ Công Thương\n    name: Cụm thi đua số XI\n"
         "    abbr: CTĐXI\nplace: Thành phố Cần Thơ\ndate: 2023-05-10\nsubject: Năm 2023\n"
-        "contents:\n  - Thực hiện tốt nhiệm vụ.\nmembers:\n" + "".join(members)
+        "contents:\n  - Thực hiện tốt nhiệm vụ.\nmembers:\n"
+        + "".join(members)
         + "recipients:\n  - Vụ Thi đua - Khen thưởng (để b/c)\narchive: [VP]\n"
     )
 

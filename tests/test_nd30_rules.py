@@ -34,7 +34,9 @@ def test_date_line_left_blank_keeps_the_year():
     assert day_blank.strip() == "" and len(day_blank) >= 4
 
 
-@pytest.mark.parametrize(("number", "text"), [(1, "01"), (9, "09"), (10, "10"), (31, "31"), (9999, "9999")])
+@pytest.mark.parametrize(
+    ("number", "text"), [(1, "01"), (9, "09"), (10, "10"), (31, "31"), (9999, "9999")]
+)
 def test_number_padding(number, text):
     assert nd30.pad_number(number) == text
     assert nd30.number_line(number, "PĐTĐ-CTĐP") == f"Số: {text}/PĐTĐ-CTĐP"
@@ -43,7 +45,7 @@ def test_number_padding(number, text):
 def test_blank_number_leaves_room_before_the_slash():
     line = nd30.number_line(None, "PĐTĐ-CTĐP")
     assert line.startswith("Số:") and line.endswith("/PĐTĐ-CTĐP")
-    assert line[3:-len("/PĐTĐ-CTĐP")].strip() == "" and len(line[3:-len("/PĐTĐ-CTĐP")]) >= 4
+    assert line[3 : -len("/PĐTĐ-CTĐP")].strip() == "" and len(line[3 : -len("/PĐTĐ-CTĐP")]) >= 4
 
 
 @pytest.mark.parametrize(
@@ -77,7 +79,17 @@ def test_upper_keeps_vietnamese_letters_whole(text, expected):
 
 @pytest.mark.parametrize(
     ("n", "numeral"),
-    [(1, "I"), (2, "II"), (4, "IV"), (5, "V"), (9, "IX"), (11, "XI"), (14, "XIV"), (40, "XL"), (1999, "MCMXCIX")],
+    [
+        (1, "I"),
+        (2, "II"),
+        (4, "IV"),
+        (5, "V"),
+        (9, "IX"),
+        (11, "XI"),
+        (14, "XIV"),
+        (40, "XL"),
+        (1999, "MCMXCIX"),
+    ],
 )
 def test_roman(n, numeral):
     assert nd30.roman(n) == numeral
@@ -90,7 +102,19 @@ def test_roman_refuses_zero():
 
 @pytest.mark.parametrize(
     ("index", "letter"),
-    [(0, "a"), (3, "d"), (4, "đ"), (5, "e"), (6, "g"), (9, "k"), (19, "u"), (20, "v"), (21, "x"), (22, "y"), (23, "aa")],
+    [
+        (0, "a"),
+        (3, "d"),
+        (4, "đ"),
+        (5, "e"),
+        (6, "g"),
+        (9, "k"),
+        (19, "u"),
+        (20, "v"),
+        (21, "x"),
+        (22, "y"),
+        (23, "aa"),
+    ],
 )
 def test_vietnamese_letters_skip_f_j_w_z(index, letter):
     assert nd30.vietnamese_letter(index) == letter
@@ -103,7 +127,13 @@ def test_twentieth_sub_item_is_u():
 
 @pytest.mark.parametrize(
     ("level", "index", "bullets", "label"),
-    [(0, 0, False, "1."), (0, 11, False, "12."), (1, 1, False, "b)"), (1, 1, True, "-"), (2, 0, False, "-")],
+    [
+        (0, 0, False, "1."),
+        (0, 11, False, "12."),
+        (1, 1, False, "b)"),
+        (1, 1, True, "-"),
+        (2, 0, False, "-"),
+    ],
 )
 def test_item_labels(level, index, bullets, label):
     assert nd30.item_label(level, index, bullets) == label
@@ -200,7 +230,10 @@ def test_end_mark(text, ended):
 
 def test_bases_end_with_semicolons_then_a_full_stop():
     assert nd30.basis_lines(["Căn cứ A", "Căn cứ B;", "Căn cứ C."]) == [
-        "Căn cứ A;", "Căn cứ B;", "Căn cứ C."]
+        "Căn cứ A;",
+        "Căn cứ B;",
+        "Căn cứ C.",
+    ]
 
 
 def test_theme_in_quotes_once():

@@ -339,15 +339,20 @@ def test_a_notice_may_use_the_named_sections_of_a_launch_notice(tmp_path: Path) 
         "kind: thong_bao\nissuer: {name: Cụm thi đua số III, abbr: CTĐIII}\nplace: Lạng Sơn\n"
         "date: 2024-01-12\ncontents: [Nội dung một.]\nsections: [{heading: Kết quả, items: [Một.]}]\n"
         "signatories: [{authority: TM. Cụm thi đua số III, title: Cụm trưởng, name: Hoàng Văn Tuấn}]\n"
-        "recipients: [Các đơn vị]\n", "utf-8")
+        "recipients: [Các đơn vị]\n",
+        "utf-8",
+    )
     texts = [p.text for p in Document(io.BytesIO(render_model(load_content(path)).docx)).paragraphs]
     assert "I. NỘI DUNG" in texts and "II. KẾT QUẢ" in texts
 
 
-@pytest.mark.parametrize(("typed", "mark", "width_mm"), [
-    ("Khẩn", "KHẨN", 20), ("Thượng khẩn", "THƯỢNG KHẨN", 40), ("Hỏa tốc", "HỎA TỐC", 30)])
-def test_urgency_stands_in_a_frame_the_size_of_its_stamp(tmp_path: Path, typed: str, mark: str,
-                                                        width_mm: int) -> None:
+@pytest.mark.parametrize(
+    ("typed", "mark", "width_mm"),
+    [("Khẩn", "KHẨN", 20), ("Thượng khẩn", "THƯỢNG KHẨN", 40), ("Hỏa tốc", "HỎA TỐC", 30)],
+)
+def test_urgency_stands_in_a_frame_the_size_of_its_stamp(
+    tmp_path: Path, typed: str, mark: str, width_mm: int
+) -> None:
     # nd30-format.md §9 (P1 III.2b): 20×8, 40×8, 30×8 mm, single line, red.
     text = NEW["cong_van"].read_text("utf-8").replace("urgency: Khẩn", f"urgency: {typed}")
     path = tmp_path / "cv.yaml"

@@ -9,7 +9,9 @@ from click.testing import CliRunner
 import generator.produce as produce
 from generator.cli import main
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml"
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml"
+)
 
 
 def test_render_checks_its_output_and_passes(tmp_path, monkeypatch):
@@ -60,7 +62,9 @@ def test_no_check_skips_the_checker(tmp_path, monkeypatch):
         raise AssertionError("checker called")
 
     monkeypatch.setattr(produce, "check_docx", refuse)
-    result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path), "--no-check"])
+    result = CliRunner().invoke(
+        main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path), "--no-check"]
+    )
     assert result.exit_code == 0, result.output
 
 

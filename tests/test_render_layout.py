@@ -142,9 +142,11 @@ def test_body_in_order_with_sections_items_and_end_mark(notice):
     headings = [t for t in body if t[:2] in ("I.", "II")]
     assert headings == ["I. MỤC ĐÍCH", "II. NỘI DUNG THI ĐUA", "III. BIỆN PHÁP THỰC HIỆN"]
     i = body.index("I. MỤC ĐÍCH")
-    assert [t[:3] for t in body[i + 1:i + 6]] == ["1. ", "2. ", "3. ", "4. ", "5. "]
+    assert [t[:3] for t in body[i + 1 : i + 6]] == ["1. ", "2. ", "3. ", "4. ", "5. "]
     assert "6. Các chỉ tiêu phấn đấu:" in body
-    bullets = body[body.index("6. Các chỉ tiêu phấn đấu:") + 1:body.index("III. BIỆN PHÁP THỰC HIỆN")]
+    bullets = body[
+        body.index("6. Các chỉ tiêu phấn đấu:") + 1 : body.index("III. BIỆN PHÁP THỰC HIỆN")
+    ]
     assert len(bullets) == 5 and all(t.startswith("- ") for t in bullets)
     assert bullets[0] == "- 90% tập thể đạt Lao động xuất sắc;"
     assert body[-1].startswith("Để thực hiện tốt các chỉ tiêu đề ra")
@@ -178,8 +180,11 @@ def test_signatures_lead_on_the_right_names_level(notice):
     right = cell_paragraphs(grid, 0, 1)
     assert [p.text for p in right] == ["KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Đương Quốc Trịnh"]
     # a line too long for the cell breaks where a clerk breaks it (a `w:br` is `\n` here)
-    assert [p.text for p in left][:3] == ["TM. BAN CHẤP HÀNH\nCÔNG ĐOÀN CỤC", "CHỦ TỊCH",
-                                          "Đoàn Mạnh Trường"]
+    assert [p.text for p in left][:3] == [
+        "TM. BAN CHẤP HÀNH\nCÔNG ĐOÀN CỤC",
+        "CHỦ TỊCH",
+        "Đoàn Mạnh Trường",
+    ]
     assert [p.text for p in left][3] == "Nơi nhận:"  # under the left block, in the last row
     for paragraph in left[:3] + right:
         shown = look(notice, paragraph)
@@ -194,7 +199,7 @@ def test_recipients(notice):
     start = texts.index("Nơi nhận:")
     heading = look(notice, paras[start])
     assert (heading.size, heading.bold, heading.italic) == (12, True, True)
-    items = [look(notice, p) for p in paras[start + 1:start + 8]]
+    items = [look(notice, p) for p in paras[start + 1 : start + 8]]
     assert [i.text for i in items] == [
         "- Thủ trưởng Phan Thị Thắng (để b/c);",
         "- Công đoàn Bộ (để b/c);",
@@ -224,13 +229,24 @@ def test_page_numbers_from_page_two(rendered_examples):
 
 def test_parts_appear_in_order(notice):
     text = all_text(notice)
-    order = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 31/", "Hà Nội, ngày 12",
-             "PHÁT ĐỘNG PHONG TRÀO THI ĐUA", "I. MỤC ĐÍCH", "II. NỘI DUNG THI ĐUA",
-             "III. BIỆN PHÁP THỰC HIỆN", "./.",
-             # the signature row: its left cell (the second signer, then `Nơi nhận`), then
-             # its right cell (the lead)
-             "TM. BAN CHẤP HÀNH", "Đoàn Mạnh Trường", "Nơi nhận:", "- Lưu: VT, VP, CĐC.",
-             "KT. CỤC TRƯỞNG", "Đương Quốc Trịnh"]
+    order = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 31/",
+        "Hà Nội, ngày 12",
+        "PHÁT ĐỘNG PHONG TRÀO THI ĐUA",
+        "I. MỤC ĐÍCH",
+        "II. NỘI DUNG THI ĐUA",
+        "III. BIỆN PHÁP THỰC HIỆN",
+        "./.",
+        # the signature row: its left cell (the second signer, then `Nơi nhận`), then
+        # its right cell (the lead)
+        "TM. BAN CHẤP HÀNH",
+        "Đoàn Mạnh Trường",
+        "Nơi nhận:",
+        "- Lưu: VT, VP, CĐC.",
+        "KT. CỤC TRƯỞNG",
+        "Đương Quốc Trịnh",
+    ]
     positions = [text.index(piece) for piece in order]
     assert positions == sorted(positions)
 

@@ -28,13 +28,18 @@ def problems(data: dict) -> list:
 
 
 def test_blanks_are_tidied_in_every_field():
-    content = load(notice(
-        subject="  Năm   2024 ",
-        contents=["1.    100%  cán bộ\tđạt  chuẩn", {"text": " Chỉ tiêu: ", "items": ["  a  b "]}],
-        recipients=["   Thường   trực  ", "-   Các đơn vị"],
-        issuers=[{"name": " Cục  Công Thương\u00a0 địa phương ", "abbr": " CTĐP "}],
-        signatories=[{"title": "  Cục  trưởng", "name": "Nguyễn  Văn   A "}],
-    ))
+    content = load(
+        notice(
+            subject="  Năm   2024 ",
+            contents=[
+                "1.    100%  cán bộ\tđạt  chuẩn",
+                {"text": " Chỉ tiêu: ", "items": ["  a  b "]},
+            ],
+            recipients=["   Thường   trực  ", "-   Các đơn vị"],
+            issuers=[{"name": " Cục  Công Thương\u00a0 địa phương ", "abbr": " CTĐP "}],
+            signatories=[{"title": "  Cục  trưởng", "name": "Nguyễn  Văn   A "}],
+        )
+    )
     assert content.subject == "Năm 2024"
     assert content.contents[0] == "1. 100% cán bộ đạt chuẩn"
     assert content.contents[1].text == "Chỉ tiêu:" and content.contents[1].items == ["a b"]
@@ -44,7 +49,7 @@ def test_blanks_are_tidied_in_every_field():
     assert content.signatories[0].name == "Nguyễn Văn A"
     text = all_text(open_docx(render_model(content).docx))
     assert "- Thường trực;" in text and "- Các đơn vị;" in text and "Năm 2024" in text
-    assert "  " not in text[text.index("PHÁT ĐỘNG"):]  # the blank number's room is the format's
+    assert "  " not in text[text.index("PHÁT ĐỘNG") :]  # the blank number's room is the format's
 
 
 def test_a_line_break_written_on_purpose_is_kept():
@@ -53,8 +58,9 @@ def test_a_line_break_written_on_purpose_is_kept():
     assert content.extra == {"note": "  giữ  nguyên "}, "extra: is handed over as written"
 
 
-@pytest.mark.parametrize("written", ["05/03/2025", "5/3/2025", "05-03-2025", "05.03.2025",
-                                     "2025-03-05"])
+@pytest.mark.parametrize(
+    "written", ["05/03/2025", "5/3/2025", "05-03-2025", "05.03.2025", "2025-03-05"]
+)
 def test_day_first_dates_mean_the_same_day(written):
     content = load(notice(date=written))
     text = all_text(open_docx(render_model(content).docx))
@@ -84,8 +90,12 @@ def test_text_that_is_no_date_says_which_forms_are_read():
 
 @pytest.mark.parametrize(
     ("name", "fixed"),
-    [("NGUYỄN VĂN AN", "Nguyễn Văn An"), ("nguyễn văn an", "Nguyễn Văn An"),
-     ("Nguyễn văn An", "Nguyễn Văn An"), ("ĐOÀN MẠNH TRƯỜNG", "Đoàn Mạnh Trường")],
+    [
+        ("NGUYỄN VĂN AN", "Nguyễn Văn An"),
+        ("nguyễn văn an", "Nguyễn Văn An"),
+        ("Nguyễn văn An", "Nguyễn Văn An"),
+        ("ĐOÀN MẠNH TRƯỜNG", "Đoàn Mạnh Trường"),
+    ],
 )
 def test_a_signer_name_in_capitals_or_lower_case_is_a_content_error(name, fixed):
     (problem,) = problems(notice(signatories=[{"title": "Cục trưởng", "name": name}]))
@@ -100,8 +110,12 @@ def test_names_written_as_names_pass(name):
 
 def test_validate_says_what_render_would_refuse(tmp_path: Path):
     path = tmp_path / "tb.json"
-    path.write_text(json.dumps(notice(signatories=[{"title": "Cục trưởng", "name": "LÊ VĂN B"}]),
-                               ensure_ascii=False), "utf-8")
+    path.write_text(
+        json.dumps(
+            notice(signatories=[{"title": "Cục trưởng", "name": "LÊ VĂN B"}]), ensure_ascii=False
+        ),
+        "utf-8",
+    )
     runner = CliRunner()
     validated = runner.invoke(main, ["validate", str(path)])
     rendered = runner.invoke(main, ["render", str(path), "--out-dir", str(tmp_path / "out")])

@@ -70,8 +70,9 @@ def tag(text: str) -> str:
 
 
 def cell(width: int, *paras: str) -> str:
-    return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-            + "".join(paras) + "</w:tc>")
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>' + "".join(paras) + "</w:tc>"
+    )
 
 
 def row(*cells: str, cant_split: bool = False) -> str:
@@ -80,8 +81,10 @@ def row(*cells: str, cant_split: bool = False) -> str:
 
 
 def table(widths: tuple[int, int], *rows: str) -> str:
-    none = "".join(f'<w:{side} w:val="nil"/>'
-                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    none = "".join(
+        f'<w:{side} w:val="nil"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
@@ -106,19 +109,26 @@ def header_table(vv: bool = False) -> str:
     return table(
         (HEADER_LEFT, HEADER_RIGHT),
         row(cell(HEADER_LEFT, *issuers), cell(HEADER_RIGHT, *national)),
-        row(cell(HEADER_LEFT, p("{{ number_line }}", "NumberLine"), *number_extras(vv)),
-            cell(HEADER_RIGHT, p("{{ date_line }}", "DateLine"))),
+        row(
+            cell(HEADER_LEFT, p("{{ number_line }}", "NumberLine"), *number_extras(vv)),
+            cell(HEADER_RIGHT, p("{{ date_line }}", "DateLine")),
+        ),
     )
 
 
 def number_extras(vv: bool) -> list[str]:
     """Under the number: a công văn's `V/v` line (§5), then the urgency stamp (§9, ô 10b)."""
-    extras = [tag("{%p if vv_line %}"), p("{{ vv_line }}", "VvLine"), tag("{%p endif %}")] if vv else []
+    extras = (
+        [tag("{%p if vv_line %}"), p("{{ vv_line }}", "VvLine"), tag("{%p endif %}")] if vv else []
+    )
     # Each mark has its stamp's frame (P1 III.2b): one style per size.
     return extras + [
-        tag('{%p if urgency == "HỎA TỐC" %}'), p("{{ urgency }}", "UrgencyFire"),
-        tag('{%p elif urgency == "THƯỢNG KHẨN" %}'), p("{{ urgency }}", "UrgencyTop"),
-        tag("{%p elif urgency %}"), p("{{ urgency }}", "Urgency"),
+        tag('{%p if urgency == "HỎA TỐC" %}'),
+        p("{{ urgency }}", "UrgencyFire"),
+        tag('{%p elif urgency == "THƯỢNG KHẨN" %}'),
+        p("{{ urgency }}", "UrgencyTop"),
+        tag("{%p elif urgency %}"),
+        p("{{ urgency }}", "Urgency"),
         tag("{%p endif %}"),
     ]
 
@@ -136,20 +146,30 @@ def stamp_ppr(width_mm: int) -> str:
     inner = HEADER_LEFT - 2 * CELL_MARGIN
     side = max(0, round((inner - width_mm * TWIPS_PER_MM) / 2) + STAMP_SPACE_PT * 20)
     line = round(8 * TWIPS_PER_MM) - 2 * STAMP_SPACE_PT * 20 - 2 * 8
-    box = "".join(f'<w:{edge} w:val="single" w:sz="8" w:space="{STAMP_SPACE_PT}" '
-                  'w:color="FF0000"/>' for edge in ("top", "left", "bottom", "right"))
-    return (f"<w:pBdr>{box}</w:pBdr>" + spacing(before=120, line=line, rule="exact")
-            + f'<w:ind w:left="{side}" w:right="{side}"/>' + CENTER)
+    box = "".join(
+        f'<w:{edge} w:val="single" w:sz="8" w:space="{STAMP_SPACE_PT}" w:color="FF0000"/>'
+        for edge in ("top", "left", "bottom", "right")
+    )
+    return (
+        f"<w:pBdr>{box}</w:pBdr>"
+        + spacing(before=120, line=line, rule="exact")
+        + f'<w:ind w:left="{side}" w:right="{side}"/>'
+        + CENTER
+    )
 
 
 def heading_block(vv: bool = False) -> list[str]:
-    title = [] if vv else [
-        p("{{ title }}", "DocTitle"),
-        tag("{%p if subject %}"),
-        p("{{ subject }}", "Subject"),
-        tag("{%p endif %}"),
-        p("{{ heading_rule }}", "SubjectRule"),
-    ]
+    title = (
+        []
+        if vv
+        else [
+            p("{{ title }}", "DocTitle"),
+            tag("{%p if subject %}"),
+            p("{{ subject }}", "Subject"),
+            tag("{%p endif %}"),
+            p("{{ heading_rule }}", "SubjectRule"),
+        ]
+    )
     return [
         *title,
         tag("{%p if enacted_by %}"),
@@ -198,8 +218,9 @@ def body_block() -> list[str]:
 
 def runs_p(*runs: tuple[str, str], style: str) -> str:
     """A paragraph of several runs, each with its own direct formatting (`Điều 1.` bold)."""
-    body = "".join(f'<w:r>{props}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
-                   for text, props in runs)
+    body = "".join(
+        f'<w:r>{props}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>' for text, props in runs
+    )
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{body}</w:p>'
 
 
@@ -217,8 +238,10 @@ def data_table(name: str) -> str:
     """A table of `TableView` (content-format.md, Tables): `STT` and the columns; the header
     row repeats on every page, no row splits across pages; a group's heading row spans the
     columns after `STT` (docxtpl's `colspan`)."""
-    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     rest = TEXT_W - TABLE_NUMBER_W
     head_props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
     cant = "<w:trPr><w:cantSplit/></w:trPr>"
@@ -230,26 +253,39 @@ def data_table(name: str) -> str:
         return f"<w:tr>{props}{''.join(cells)}</w:tr>"
 
     rows = [
-        tr(tc(p("STT", "TableHead"), width=TABLE_NUMBER_W),
-           tc(p("{%tc for h in " + name + ".headings %}")), tc(p("{{ h }}", "TableHead")),
-           tc(p("{%tc endfor %}")), props=head_props),
+        tr(
+            tc(p("STT", "TableHead"), width=TABLE_NUMBER_W),
+            tc(p("{%tc for h in " + name + ".headings %}")),
+            tc(p("{{ h }}", "TableHead")),
+            tc(p("{%tc endfor %}")),
+            props=head_props,
+        ),
         tr(tc(p("{%tr for row in " + name + ".rows %}"), width=TEXT_W)),
         tr(tc(p("{%tr if row.heading %}"), width=TEXT_W)),
-        tr(tc(p("{{ row.number }}", "TableGroup"), width=TABLE_NUMBER_W),
-           cell(rest, "<w:p><w:pPr><w:pStyle w:val=\"TableGroup\"/></w:pPr>"
+        tr(
+            tc(p("{{ row.number }}", "TableGroup"), width=TABLE_NUMBER_W),
+            cell(
+                rest,
+                '<w:p><w:pPr><w:pStyle w:val="TableGroup"/></w:pPr>'
                 "<w:r><w:t>{% colspan " + name + ".span %}</w:t></w:r>"
-                '<w:r><w:t xml:space="preserve">{{ row.cells[0] }}</w:t></w:r></w:p>'),
-           props=cant),
+                '<w:r><w:t xml:space="preserve">{{ row.cells[0] }}</w:t></w:r></w:p>',
+            ),
+            props=cant,
+        ),
         tr(tc(p("{%tr else %}"), width=TEXT_W)),
-        tr(tc(p("{{ row.number }}", "TableNumber"), width=TABLE_NUMBER_W),
-           tc(p("{%tc for c in row.cells %}")), tc(p("{{ c }}", "TableCell")),
-           tc(p("{%tc endfor %}")), props=cant),
+        tr(
+            tc(p("{{ row.number }}", "TableNumber"), width=TABLE_NUMBER_W),
+            tc(p("{%tc for c in row.cells %}")),
+            tc(p("{{ c }}", "TableCell")),
+            tc(p("{%tc endfor %}")),
+            props=cant,
+        ),
         tr(tc(p("{%tr endif %}"), width=TEXT_W)),
         tr(tc(p("{%tr endfor %}"), width=TEXT_W)),
     ]
     return (
         f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:jc w:val="center"/>'
-        f"<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
         f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
         f'<w:tblGrid><w:gridCol w:w="{TABLE_NUMBER_W}"/><w:gridCol w:w="{rest}"/></w:tblGrid>'
@@ -297,14 +333,21 @@ def recipients_block() -> list[str]:
 
 
 def signer_lines(block: str) -> list[str]:
-    return [tag("{%p for line in " + block + ".lines %}"), p("{{ line }}", "SignerLine"),
-            tag("{%p endfor %}")]
+    return [
+        tag("{%p for line in " + block + ".lines %}"),
+        p("{{ line }}", "SignerLine"),
+        tag("{%p endfor %}"),
+    ]
 
 
 def signer_block(block: str) -> list[str]:
     """A signer's lines and name in one cell, so a block is never split by a page break."""
-    return [tag("{%p if " + block + ".name %}"), *signer_lines(block),
-            p("{{ " + block + ".name }}", "SignerName"), tag("{%p endif %}")]
+    return [
+        tag("{%p if " + block + ".name %}"),
+        *signer_lines(block),
+        p("{{ " + block + ".name }}", "SignerName"),
+        tag("{%p endif %}"),
+    ]
 
 
 def signature_tables() -> list[str]:
@@ -314,9 +357,11 @@ def signature_tables() -> list[str]:
     left block, so it is never alone on a page (nd30-format.md §7, §8)."""
     single = table(
         (SIGN_LEFT, SIGN_RIGHT),
-        row(cell(SIGN_LEFT, *recipients_block()),
+        row(
+            cell(SIGN_LEFT, *recipients_block()),
             cell(SIGN_RIGHT, *signer_lines("signer"), p("{{ signer.name }}", "SignerName")),
-            cant_split=True),
+            cant_split=True,
+        ),
     )
     # The grid is printed as tables: the first row alone, then the rest. LibreOffice keeps
     # the body's last paragraph with a one-row table, not with a table of several rows.
@@ -327,20 +372,32 @@ def signature_tables() -> list[str]:
         table(
             (SIGN_LEFT, SIGN_RIGHT),
             row(cell(SIGN_LEFT, p("{%tr for row in rows %}")), cell(SIGN_RIGHT, p())),
-            row(cell(SIGN_LEFT, *signer_block("row.left"), tag("{%p if row.last %}"),
-                     *recipients_block(), tag("{%p endif %}"), p("", "CellEnd")),
+            row(
+                cell(
+                    SIGN_LEFT,
+                    *signer_block("row.left"),
+                    tag("{%p if row.last %}"),
+                    *recipients_block(),
+                    tag("{%p endif %}"),
+                    p("", "CellEnd"),
+                ),
                 cell(SIGN_RIGHT, *signer_block("row.right"), p("", "CellEnd")),
-                cant_split=True),
+                cant_split=True,
+            ),
             row(cell(SIGN_LEFT, p("{%tr endfor %}")), cell(SIGN_RIGHT, p())),
         ),
         tag("{%p endfor %}"),
     ]
-    return [tag("{%p if recipients_beside %}"), single, tag("{%p else %}"), *grid,
-            tag("{%p endif %}")]
+    return [
+        tag("{%p if recipients_beside %}"),
+        single,
+        tag("{%p else %}"),
+        *grid,
+        tag("{%p endif %}"),
+    ]
 
 
-def section_properties(landscape: bool = False, restart: bool = False,
-                       inner: bool = False) -> str:
+def section_properties(landscape: bool = False, restart: bool = False, inner: bool = False) -> str:
     """A4 with the §1 margins; landscape turns the page (the binding margin stays left of the
     text as printed); `restart` numbers the section's pages from 1 (an annex, P1 III.1đ)."""
     w, h = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
@@ -358,13 +415,24 @@ def section_properties(landscape: bool = False, restart: bool = False,
 
 
 def document_xml(vv: bool = False) -> str:
-    parts = [header_table(vv), *heading_block(vv), *body_block(), p("", "BeforeSignatures"),
-             *signature_tables(), *annexes_block()]
+    parts = [
+        header_table(vv),
+        *heading_block(vv),
+        *body_block(),
+        p("", "BeforeSignatures"),
+        *signature_tables(),
+        *annexes_block(),
+    ]
     return f"{HEAD}<w:document {NS}><w:body>{''.join(parts)}{section_properties()}</w:body></w:document>"
 
 
-def rpr(size: int | None = None, bold: bool = False, italic: bool = False,
-        color: str | None = None, border: str | None = None) -> str:
+def rpr(
+    size: int | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    color: str | None = None,
+    border: str | None = None,
+) -> str:
     out = ""  # in the schema's order: b, i, color, sz, bdr
     if bold:
         out += "<w:b/><w:bCs/>"
@@ -384,9 +452,11 @@ def spacing(before: int = 0, after: int = 0, line: int = 240, rule: str = "auto"
 
 
 def style(sid: str, name: str, ppr: str, rpr_xml: str, based: str = "Normal") -> str:
-    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
-            f'<w:name w:val="{name}"/><w:basedOn w:val="{based}"/><w:qFormat/>'
-            f"<w:pPr>{ppr}</w:pPr>{rpr_xml}</w:style>")
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+        f'<w:name w:val="{name}"/><w:basedOn w:val="{based}"/><w:qFormat/>'
+        f"<w:pPr>{ppr}</w:pPr>{rpr_xml}</w:style>"
+    )
 
 
 CENTER = '<w:jc w:val="center"/>'
@@ -396,8 +466,10 @@ RULE_PPR = spacing(after=80, line=200, rule="exact") + CENTER
 
 
 def styles_xml() -> str:
-    fonts = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
-             'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>')
+    fonts = (
+        '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" '
+        'w:eastAsia="Times New Roman" w:cs="Times New Roman"/>'
+    )
     indent = motto_rule_indent()
     styles = [
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
@@ -415,34 +487,48 @@ def styles_xml() -> str:
         style("IssuerRule", "VB Đường kẻ dưới cơ quan", RULE_PPR, rpr(13)),
         style("NationalTitle", "VB Quốc hiệu", CENTER, rpr(13, bold=True)),
         style("Motto", "VB Tiêu ngữ", CENTER, rpr(14, bold=True)),
-        style("MottoRule", "VB Đường kẻ dưới tiêu ngữ",
-              spacing(line=100, rule="exact")
-              + '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-              + f'<w:ind w:left="{indent}" w:right="{indent}"/>' + CENTER, rpr(6)),
+        style(
+            "MottoRule",
+            "VB Đường kẻ dưới tiêu ngữ",
+            spacing(line=100, rule="exact")
+            + '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+            + f'<w:ind w:left="{indent}" w:right="{indent}"/>'
+            + CENTER,
+            rpr(6),
+        ),
         style("NumberLine", "VB Số, ký hiệu", spacing(before=120) + CENTER, rpr(13)),
-        style("DateLine", "VB Địa danh, ngày tháng", spacing(before=120) + CENTER,
-              rpr(14, italic=True)),
+        style(
+            "DateLine",
+            "VB Địa danh, ngày tháng",
+            spacing(before=120) + CENTER,
+            rpr(14, italic=True),
+        ),
         style("DocTitle", "VB Tên loại", spacing(before=360) + CENTER, rpr(14, bold=True)),
         style("Subject", "VB Trích yếu", CENTER, rpr(14, bold=True)),
-        style("SubjectRule", "VB Đường kẻ dưới trích yếu", spacing(after=240, line=220,
-              rule="exact") + CENTER, rpr(14)),
+        style(
+            "SubjectRule",
+            "VB Đường kẻ dưới trích yếu",
+            spacing(after=240, line=220, rule="exact") + CENTER,
+            rpr(14),
+        ),
         style("Theme", "VB Chủ đề", spacing(after=120) + CENTER, rpr(14, bold=True)),
         style("Basis", "VB Căn cứ", BODY_PPR, rpr(14, italic=True)),
         style("BodyText", "VB Nội dung", BODY_PPR, rpr(14)),
         # A heading never stands alone at the foot of a page.
-        style("SectionHeading", "VB Đề mục La Mã", KEEP + BODY_PPR, rpr(14, bold=True),
-              "BodyText"),
-        style("ItemTitle", "VB Khoản có tiêu đề", KEEP + BODY_PPR, rpr(14, bold=True),
-              "BodyText"),
+        style("SectionHeading", "VB Đề mục La Mã", KEEP + BODY_PPR, rpr(14, bold=True), "BodyText"),
+        style("ItemTitle", "VB Khoản có tiêu đề", KEEP + BODY_PPR, rpr(14, bold=True), "BodyText"),
         # The body's last paragraph goes to the page of the signature: a signature never
         # stands alone on a page (nd30-format.md §7).
         style("BodyLast", "VB Nội dung – đoạn cuối", KEEP, "", "BodyText"),
         style("MemberLine", "VB Đơn vị thành viên", BODY_PPR, rpr(14), "BodyText"),
         style("BeforeSignatures", "VB Cách khối chữ ký", KEEP + spacing(line=240), rpr(14)),
-        style("SignerLine", "VB Thẩm quyền, chức vụ", '<w:keepNext/>' + CENTER,
-              rpr(14, bold=True)),
-        style("SignerName", "VB Họ tên người ký", spacing(before=1560, after=240) + CENTER,
-              rpr(14, bold=True)),
+        style("SignerLine", "VB Thẩm quyền, chức vụ", "<w:keepNext/>" + CENTER, rpr(14, bold=True)),
+        style(
+            "SignerName",
+            "VB Họ tên người ký",
+            spacing(before=1560, after=240) + CENTER,
+            rpr(14, bold=True),
+        ),
         # A cell must end in a paragraph; this one takes no room.
         style("CellEnd", "VB Cuối ô", spacing(line=20, rule="exact"), rpr(1)),
         style("TableGap", "VB Trước bảng chữ ký", KEEP + spacing(line=20, rule="exact"), rpr(1)),
@@ -450,25 +536,45 @@ def styles_xml() -> str:
         style("Recipient", "VB Nơi nhận – dòng", "<w:keepNext/>", rpr(11)),
         style("PageNumber", "VB Số trang", CENTER, rpr(14)),
         style("VvLine", "VB Trích yếu công văn", spacing(before=120) + CENTER, rpr(13)),
-        *(style(sid, f"VB Độ khẩn {mm}×8 mm", stamp_ppr(mm), rpr(13, bold=True, color="FF0000"))
-          for sid, mm in STAMP_MM.items()),
-        style("EnactedBy", "VB Thẩm quyền ban hành", spacing(after=120) + CENTER,
-              rpr(14, bold=True)),
-        style("Addressee", "VB Kính gửi",
-              f'<w:tabs><w:tab w:val="left" w:pos="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}"/></w:tabs>'
-              + spacing(after=120) + f'<w:ind w:left="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}" '
-              f'w:hanging="{ADDRESSEE_WORD_W}"/>', rpr(14)),
-        style("DecisionLine", "VB Quyết định", "<w:keepNext/>" + spacing(before=120, after=120)
-              + CENTER, rpr(14, bold=True)),
-        style("TableHead", "VB Bảng – tiêu đề cột", spacing(before=40, after=40) + CENTER,
-              rpr(13, bold=True)),
+        *(
+            style(sid, f"VB Độ khẩn {mm}×8 mm", stamp_ppr(mm), rpr(13, bold=True, color="FF0000"))
+            for sid, mm in STAMP_MM.items()
+        ),
+        style(
+            "EnactedBy", "VB Thẩm quyền ban hành", spacing(after=120) + CENTER, rpr(14, bold=True)
+        ),
+        style(
+            "Addressee",
+            "VB Kính gửi",
+            f'<w:tabs><w:tab w:val="left" w:pos="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}"/></w:tabs>'
+            + spacing(after=120)
+            + f'<w:ind w:left="{ADDRESSEE_LEFT + ADDRESSEE_WORD_W}" '
+            f'w:hanging="{ADDRESSEE_WORD_W}"/>',
+            rpr(14),
+        ),
+        style(
+            "DecisionLine",
+            "VB Quyết định",
+            "<w:keepNext/>" + spacing(before=120, after=120) + CENTER,
+            rpr(14, bold=True),
+        ),
+        style(
+            "TableHead",
+            "VB Bảng – tiêu đề cột",
+            spacing(before=40, after=40) + CENTER,
+            rpr(13, bold=True),
+        ),
         style("TableGroup", "VB Bảng – nhóm", spacing(before=40, after=40), rpr(13, bold=True)),
         style("TableNumber", "VB Bảng – STT", spacing(before=40, after=40) + CENTER, rpr(13)),
         style("TableCell", "VB Bảng – ô", spacing(before=40, after=40), rpr(13)),
         style("AnnexLabel", "VB Phụ lục – số", CENTER, rpr(14, bold=True)),
         style("AnnexTitle", "VB Phụ lục – tên", CENTER, rpr(14, bold=True)),
-        style("AnnexReference", "VB Phụ lục – kèm theo", spacing(after=240) + CENTER,
-              rpr(14, italic=True)),
+        style(
+            "AnnexReference",
+            "VB Phụ lục – kèm theo",
+            spacing(after=240) + CENTER,
+            rpr(14, italic=True),
+        ),
     ]
     defaults = (
         f"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}"
@@ -483,10 +589,13 @@ def page_header_xml() -> str:
     def run(inner: str) -> str:
         return f"<w:r>{inner}</w:r>"
 
-    field = (run('<w:fldChar w:fldCharType="begin"/>')
-             + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
-             + run('<w:fldChar w:fldCharType="separate"/>') + run("<w:t>2</w:t>")
-             + run('<w:fldChar w:fldCharType="end"/>'))
+    field = (
+        run('<w:fldChar w:fldCharType="begin"/>')
+        + run('<w:instrText xml:space="preserve"> PAGE </w:instrText>')
+        + run('<w:fldChar w:fldCharType="separate"/>')
+        + run("<w:t>2</w:t>")
+        + run('<w:fldChar w:fldCharType="end"/>')
+    )
     para = f'<w:p><w:pPr><w:pStyle w:val="PageNumber"/></w:pPr>{field}</w:p>'
     return f"{HEAD}<w:hdr {NS}>{para}</w:hdr>"
 
@@ -496,17 +605,19 @@ def first_header_xml() -> str:
 
 
 def settings_xml() -> str:
-    return (f"{HEAD}<w:settings {NS}><w:defaultTabStop w:val=\"720\"/>"
-            '<w:characterSpacingControl w:val="doNotCompress"/>'
-            '<w:compat><w:compatSetting w:name="compatibilityMode" '
-            'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
-            "</w:settings>")
+    return (
+        f'{HEAD}<w:settings {NS}><w:defaultTabStop w:val="720"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+        "</w:settings>"
+    )
 
 
 def content_types_xml() -> str:
     ov = "application/vnd.openxmlformats-officedocument.wordprocessingml"
     return (
-        f"{HEAD}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        f'{HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
         f'<Override PartName="/word/document.xml" ContentType="{ov}.document.main+xml"/>'
@@ -523,10 +634,13 @@ def content_types_xml() -> str:
 
 
 def rels(items: list[tuple[str, str, str]]) -> str:
-    body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>'
-                   for i, t, target in items)
-    return (f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-            f'relationships">{body}</Relationships>')
+    body = "".join(
+        f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in items
+    )
+    return (
+        f'{HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        f'relationships">{body}</Relationships>'
+    )
 
 
 def core_xml(title: str) -> str:
@@ -536,7 +650,7 @@ def core_xml(title: str) -> str:
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f"<dc:title>{esc(title)}</dc:title><dc:creator>vanban</dc:creator>"
-        '<dc:language>vi-VN</dc:language>'
+        "<dc:language>vi-VN</dc:language>"
         '<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created>'
         '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>'
         "</cp:coreProperties>"
@@ -544,31 +658,41 @@ def core_xml(title: str) -> str:
 
 
 def app_xml() -> str:
-    return (f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
-            'extended-properties"><Application>vanban</Application></Properties>')
+    return (
+        f'{HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties"><Application>vanban</Application></Properties>'
+    )
 
 
 def build(path: Path, title: str, vv: bool = False) -> None:
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = {
         "[Content_Types].xml": content_types_xml(),
-        "_rels/.rels": rels([
-            ("rId1", f"{rel}/officeDocument", "word/document.xml"),
-            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-                     "core-properties", "docProps/core.xml"),
-            ("rId3", f"{rel}/extended-properties", "docProps/app.xml"),
-        ]),
+        "_rels/.rels": rels(
+            [
+                ("rId1", f"{rel}/officeDocument", "word/document.xml"),
+                (
+                    "rId2",
+                    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                    "core-properties",
+                    "docProps/core.xml",
+                ),
+                ("rId3", f"{rel}/extended-properties", "docProps/app.xml"),
+            ]
+        ),
         "word/document.xml": document_xml(vv),
         "word/styles.xml": styles_xml(),
         "word/settings.xml": settings_xml(),
         "word/header1.xml": page_header_xml(),
         "word/header2.xml": first_header_xml(),
-        "word/_rels/document.xml.rels": rels([
-            ("rIdStyles", f"{rel}/styles", "styles.xml"),
-            ("rIdSettings", f"{rel}/settings", "settings.xml"),
-            ("rIdHeaderPage", f"{rel}/header", "header1.xml"),
-            ("rIdHeaderFirst", f"{rel}/header", "header2.xml"),
-        ]),
+        "word/_rels/document.xml.rels": rels(
+            [
+                ("rIdStyles", f"{rel}/styles", "styles.xml"),
+                ("rIdSettings", f"{rel}/settings", "settings.xml"),
+                ("rIdHeaderPage", f"{rel}/header", "header1.xml"),
+                ("rIdHeaderFirst", f"{rel}/header", "header2.xml"),
+            ]
+        ),
         "docProps/core.xml": core_xml(title),
         "docProps/app.xml": app_xml(),
     }

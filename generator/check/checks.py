@@ -171,8 +171,15 @@ def color(parts: Parts, items: list, params: dict[str, Any]) -> Result:
     return failures if seen else None
 
 
-def _in_range(items: list, measure: Callable[[Para], float], low: float, high: float,
-              tol: float, label: str, unit: str) -> Result:
+def _in_range(
+    items: list,
+    measure: Callable[[Para], float],
+    low: float,
+    high: float,
+    tol: float,
+    label: str,
+    unit: str,
+) -> Result:
     """Each non-empty paragraph's `measure` within [low, high] (± tol); None when there is none."""
     failures = []
     paras = [p for p in flatten(items) if not p.is_empty]
@@ -187,9 +194,15 @@ def _in_range(items: list, measure: Callable[[Para], float], low: float, high: f
 
 @check("indent_range")
 def indentspan(parts: Parts, items: list, params: dict[str, Any]) -> Result:
-    return _in_range(items, lambda p: p.first_line * CM_PER_PT, float(params["min_cm"]),
-                     float(params["max_cm"]), float(params.get("tolerance_cm", 0.02)),
-                     "thụt đầu dòng", "cm")
+    return _in_range(
+        items,
+        lambda p: p.first_line * CM_PER_PT,
+        float(params["min_cm"]),
+        float(params["max_cm"]),
+        float(params.get("tolerance_cm", 0.02)),
+        "thụt đầu dòng",
+        "cm",
+    )
 
 
 @check("spacing_min")
@@ -220,8 +233,15 @@ def line_count(para: Para) -> float:
 
 @check("line_spacing")
 def line_spacing(parts: Parts, items: list, params: dict[str, Any]) -> Result:
-    return _in_range(items, line_count, float(params["min_lines"]), float(params["max_lines"]),
-                     float(params.get("tolerance", 0.05)), "giãn dòng", "dòng")
+    return _in_range(
+        items,
+        line_count,
+        float(params["min_lines"]),
+        float(params["max_lines"]),
+        float(params.get("tolerance", 0.05)),
+        "giãn dòng",
+        "dòng",
+    )
 
 
 @check("uniform_size")

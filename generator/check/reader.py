@@ -311,7 +311,8 @@ class _Reader:
             props = self._plain_rpr.get(key)
             if props is None:
                 props = self._plain_rpr[key] = self.styles.effective_rpr(
-                    parse_rpr(None), state.sid, state.table)
+                    parse_rpr(None), state.sid, state.table
+                )
         else:
             props = self.styles.effective_rpr(parse_rpr(element), state.sid, state.table)
         if props.get("vanish"):

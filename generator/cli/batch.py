@@ -46,9 +46,11 @@ def _template_refused(template: Path, master: Path) -> bool:
 
 def _summary(report: BatchReport) -> str:
     rate = len(report.results) / report.elapsed if report.elapsed > 0 else 0
-    text = (f"{number(len(report.written))}/{number(len(report.results))} văn bản đã ghi vào "
-            f"{report.out_dir} trong {duration(report.elapsed) if report.elapsed >= 1 else number(report.elapsed, 2) + ' giây'}"
-            f" ({number(rate)} văn bản/giây)")
+    text = (
+        f"{number(len(report.written))}/{number(len(report.results))} văn bản đã ghi vào "
+        f"{report.out_dir} trong {duration(report.elapsed) if report.elapsed >= 1 else number(report.elapsed, 2) + ' giây'}"
+        f" ({number(rate)} văn bản/giây)"
+    )
     if report.failed:
         text += f"; {number(len(report.failed))} hàng lỗi"
     if report.manifest is not None:
@@ -58,34 +60,74 @@ def _summary(report: BatchReport) -> str:
 
 @click.command("batch")
 @click.argument("master", type=EXISTING)
-@click.option("--data", "data", required=True, type=EXISTING,
-              help="Tệp danh sách đơn vị (.csv, .xlsx, .yaml, .json): mỗi hàng một văn bản.")
-@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Thư mục ghi các tệp DOCX.")
-@click.option("--name", "pattern", metavar="MẪU",
-              help="Mẫu tên tệp, ví dụ `{kind}-{issuers[0].abbr}-{number}` (mặc định theo "
-                   "loại văn bản); `{row}` là số hàng trong tệp dữ liệu.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Số tiến trình chạy song song (mặc định: số nhân CPU).")
-@click.option("--fail-fast", is_flag=True,
-              help="Dừng ở hàng lỗi đầu tiên và không ghi tệp nào.")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=EXISTING,
+    help="Tệp danh sách đơn vị (.csv, .xlsx, .yaml, .json): mỗi hàng một văn bản.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Thư mục ghi các tệp DOCX.",
+)
+@click.option(
+    "--name",
+    "pattern",
+    metavar="MẪU",
+    help="Mẫu tên tệp, ví dụ `{kind}-{issuers[0].abbr}-{number}` (mặc định theo "
+    "loại văn bản); `{row}` là số hàng trong tệp dữ liệu.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Số tiến trình chạy song song (mặc định: số nhân CPU).",
+)
+@click.option("--fail-fast", is_flag=True, help="Dừng ở hàng lỗi đầu tiên và không ghi tệp nào.")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.option("--template", type=EXISTING, help="Mẫu DOCX riêng thay cho mẫu của loại văn bản.")
 @click.option("-q", "--quiet", is_flag=True, help="Không in tiến độ và dòng tổng kết.")
-@click.option("--check", "check", type=click.Choice(["first", "all", "none"]), default="first",
-              show_default=True,
-              help="Kiểm tra thể thức trước khi ghi: văn bản đầu tiên (mọi hàng dùng chung "
-                   "một mẫu), tất cả (chậm hơn khoảng 20 lần), hoặc không kiểm tra.")
+@click.option(
+    "--check",
+    "check",
+    type=click.Choice(["first", "all", "none"]),
+    default="first",
+    show_default=True,
+    help="Kiểm tra thể thức trước khi ghi: văn bản đầu tiên (mọi hàng dùng chung "
+    "một mẫu), tất cả (chậm hơn khoảng 20 lần), hoặc không kiểm tra.",
+)
 @click.option("--pdf", "make_pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice).")
-@click.option("--skip-existing", is_flag=True,
-              help="Giữ các tệp đã có và trùng khớp (ví dụ sau một lần chạy bị dừng), ghi các "
-                   "tệp còn thiếu và hoàn tất manifest.csv.")
-@click.option("--sheet", metavar="TÊN", help="Trang tính của tệp Excel (mặc định: trang tính "
-                                            "đang hiện đầu tiên).")
-def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
-                  jobs: int | None, fail_fast: bool, force: bool, template: Path | None,
-                  quiet: bool, check: str, make_pdf: bool, skip_existing: bool,
-                  sheet: str | None) -> None:
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="Giữ các tệp đã có và trùng khớp (ví dụ sau một lần chạy bị dừng), ghi các "
+    "tệp còn thiếu và hoàn tất manifest.csv.",
+)
+@click.option(
+    "--sheet",
+    metavar="TÊN",
+    help="Trang tính của tệp Excel (mặc định: trang tính đang hiện đầu tiên).",
+)
+def batch_command(
+    master: Path,
+    data: Path,
+    out_dir: Path,
+    pattern: str | None,
+    jobs: int | None,
+    fail_fast: bool,
+    force: bool,
+    template: Path | None,
+    quiet: bool,
+    check: str,
+    make_pdf: bool,
+    skip_existing: bool,
+    sheet: str | None,
+) -> None:
     """Tạo một văn bản cho mỗi hàng của tệp danh sách DATA, trên nền tệp nội dung mẫu MASTER.
 
     Mỗi cột của tệp CSV/Excel là đường dẫn một trường (`number`, `date`,
@@ -104,8 +146,19 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
 
     err = sys.stderr
     show_progress = not quiet and err.isatty()
-    options = BatchOptions(master, data, out_dir, pattern, jobs or default_jobs(), fail_fast,
-                           force, template, check, skip_existing, sheet)
+    options = BatchOptions(
+        master,
+        data,
+        out_dir,
+        pattern,
+        jobs or default_jobs(),
+        fail_fast,
+        force,
+        template,
+        check,
+        skip_existing,
+        sheet,
+    )
     # Outside the batch proper (which stops at safe points by itself), `kill` (SIGTERM)
     # stops the command as Ctrl-C does.
     previous = signal.signal(signal.SIGTERM, _interrupt)
@@ -114,17 +167,24 @@ def batch_command(master: Path, data: Path, out_dir: Path, pattern: str | None,
     except KeyboardInterrupt as exc:
         _clear(tracker)
         manifest = getattr(exc, "manifest", None)
-        click.echo("đã dừng; các tệp đã ghi đều trọn vẹn, không còn tệp tạm"
-                   + (f"; {manifest} ghi rõ hàng nào đã ghi, hàng nào chưa (chạy lại với "
-                      "--skip-existing để ghi tiếp)" if manifest else "; không ghi tệp nào"),
-                   err=True)
+        click.echo(
+            "đã dừng; các tệp đã ghi đều trọn vẹn, không còn tệp tạm"
+            + (
+                f"; {manifest} ghi rõ hàng nào đã ghi, hàng nào chưa (chạy lại với "
+                "--skip-existing để ghi tiếp)"
+                if manifest
+                else "; không ghi tệp nào"
+            ),
+            err=True,
+        )
         sys.exit(EXIT_INTERRUPTED)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _batch(options: BatchOptions, tracker: list[Progress], progress: Any, quiet: bool,
-           make_pdf: bool) -> None:
+def _batch(
+    options: BatchOptions, tracker: list[Progress], progress: Any, quiet: bool, make_pdf: bool
+) -> None:
     try:
         if options.template is not None and _template_refused(options.template, options.master):
             sys.exit(1)
@@ -162,8 +222,13 @@ def _pdfs(report: BatchReport, force: bool) -> bool:
         click.echo(f"  → {pdf}")
     names = {r.line: pdf.name for r, pdf in zip(written, pdfs, strict=True)}
     if report.manifest is not None:
-        write_manifest(report.manifest, [replace(e, pdf=names.get(e.row, ""))
-                                         for e in entries(report.results, report.data_name)])
+        write_manifest(
+            report.manifest,
+            [
+                replace(e, pdf=names.get(e.row, ""))
+                for e in entries(report.results, report.data_name)
+            ],
+        )
     return True
 
 

@@ -38,24 +38,51 @@ def show(outcome: Outcome) -> None:
 
 @click.command("render")
 @click.argument("contents", nargs=-1, required=True, type=EXISTING)
-@click.option("-o", "--output", "out_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tệp cần ghi, .docx hoặc .pdf (chỉ khi có một tệp nội dung).")
-@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("output"), show_default=True, help="Thư mục ghi các tệp DOCX.")
+@click.option(
+    "-o",
+    "--output",
+    "out_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tệp cần ghi, .docx hoặc .pdf (chỉ khi có một tệp nội dung).",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Thư mục ghi các tệp DOCX.",
+)
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.option("--template", type=EXISTING, help="Mẫu DOCX riêng thay cho mẫu của loại văn bản.")
-@click.option("--no-check", is_flag=True,
-              help="Không kiểm tra thể thức trước khi ghi (ghi cả văn bản không đạt).")
+@click.option(
+    "--no-check",
+    is_flag=True,
+    help="Không kiểm tra thể thức trước khi ghi (ghi cả văn bản không đạt).",
+)
 @click.option("--pdf", "make_pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice).")
-def render_command(contents: tuple[Path, ...], out_file: Path | None, out_dir: Path,
-                   force: bool, template: Path | None, no_check: bool, make_pdf: bool) -> None:
+def render_command(
+    contents: tuple[Path, ...],
+    out_file: Path | None,
+    out_dir: Path,
+    force: bool,
+    template: Path | None,
+    no_check: bool,
+    make_pdf: bool,
+) -> None:
     """Tạo văn bản DOCX từ các tệp nội dung CONTENTS."""
     if out_file is not None and len(contents) > 1:
         raise click.UsageError("-o chỉ dùng với một tệp nội dung; nhiều tệp thì dùng --out-dir")
     if out_file is not None and out_file.suffix.lower() not in (".docx", ".pdf"):
         raise click.UsageError(f"-o {out_file}: tên tệp ra phải có đuôi .docx hoặc .pdf")
-    outcomes = produce(list(contents), out_file=out_file, out_dir=out_dir, force=force,
-                       template=template, check=not no_check, pdf=make_pdf)
+    outcomes = produce(
+        list(contents),
+        out_file=out_file,
+        out_dir=out_dir,
+        force=force,
+        template=template,
+        check=not no_check,
+        pdf=make_pdf,
+    )
     for outcome in outcomes:
         show(outcome)
     sys.exit(0 if all(o.ok for o in outcomes) else 1)
@@ -91,8 +118,9 @@ def new_command(kind: str) -> None:
     # Looked up when run, not when imported: a kind in `VANBAN_TEMPLATES` counts too.
     names = _kind_names()
     if kind not in names:
-        raise click.BadParameter(f"loại `{kind}` không có; các loại: {', '.join(names)}",
-                                 param_hint="KIND")
+        raise click.BadParameter(
+            f"loại `{kind}` không có; các loại: {', '.join(names)}", param_hint="KIND"
+        )
     starter = get_kind(kind).starter
     if starter is None:
         raise click.ClickException(f"loại `{kind}` chưa có tệp nội dung mẫu")

@@ -63,8 +63,10 @@ def check_command(template: Path, kind_name: str | None, as_json: bool) -> None:
         if report.clean and report.format_checked:
             click.echo(f"{template}{kind_text}: mẫu không có vấn đề gì")
         elif report.clean:
-            click.echo(f"{template}{kind_text}: thẻ và tên trong mẫu không có lỗi, nhưng chưa "
-                       "đối chiếu thể thức (xem lưu ý)")
+            click.echo(
+                f"{template}{kind_text}: thẻ và tên trong mẫu không có lỗi, nhưng chưa "
+                "đối chiếu thể thức (xem lưu ý)"
+            )
         else:
             click.echo(
                 f"{template}{kind_text}: {len(report.errors)} lỗi, {len(report.warnings)} cảnh báo"

@@ -53,8 +53,14 @@ MESSAGES = {
     "Error: The two entered values do not match.": "Lỗi: hai giá trị đã nhập không khớp.",
 }
 
-TYPE_NAMES = {"IntParamType": "số nguyên", "IntRange": "số nguyên", "FloatParamType": "số",
-              "FloatRange": "số", "BoolParamType": "đúng/sai", "Choice": "lựa chọn"}
+TYPE_NAMES = {
+    "IntParamType": "số nguyên",
+    "IntRange": "số nguyên",
+    "FloatParamType": "số",
+    "FloatRange": "số",
+    "BoolParamType": "đúng/sai",
+    "Choice": "lựa chọn",
+}
 """Value kinds named in messages (`'abc' không phải số nguyên hợp lệ`) and in help."""
 
 PLURALS = {

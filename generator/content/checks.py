@@ -28,8 +28,12 @@ def accept_issuer_alias(data: dict, source: Source) -> Iterator[Problem]:
     if "issuer" not in data:
         return
     if "issuers" in data:
-        yield source.problem(("issuer",), "không dùng cùng lúc `issuer` và `issuers`",
-                             "giữ một trong hai; nhiều cơ quan thì dùng `issuers`", key=True)
+        yield source.problem(
+            ("issuer",),
+            "không dùng cùng lúc `issuer` và `issuers`",
+            "giữ một trong hai; nhiều cơ quan thì dùng `issuers`",
+            key=True,
+        )
         return
     value = data.pop("issuer")
     if isinstance(value, list):
@@ -46,9 +50,12 @@ def check_kind(data: dict, source: Source) -> Kind | None:
     if not isinstance(value, str) or value not in kinds:
         if isinstance(value, str) and value.strip():
             close = difflib.get_close_matches(value, list(kinds), n=1)
-            hint = f"có phải là `{close[0]}`?" if close else f"các loại có: {', '.join(sorted(kinds))}"
+            hint = (
+                f"có phải là `{close[0]}`?" if close else f"các loại có: {', '.join(sorted(kinds))}"
+            )
             source.problems.append(
-                source.problem(("kind",), f"loại văn bản `{value}` không có", hint))
+                source.problem(("kind",), f"loại văn bản `{value}` không có", hint)
+            )
         return None
     return kinds[value]
 
@@ -81,9 +88,12 @@ def check_fields_by_kind(data: dict, source: Source, kind: Kind | None) -> Itera
     known = set(source_fields())
     for name in data:
         if name in known and name not in kind.takes:
-            yield source.problem((name,), f"văn bản loại `{kind.name}` không có trường `{name}`",
-                                 "xóa trường này, hoặc chọn loại văn bản có nó (`vanban kinds`)",
-                                 key=True)
+            yield source.problem(
+                (name,),
+                f"văn bản loại `{kind.name}` không có trường `{name}`",
+                "xóa trường này, hoặc chọn loại văn bản có nó (`vanban kinds`)",
+                key=True,
+            )
 
 
 def source_fields() -> list[str]:
@@ -107,11 +117,18 @@ def check_enacted_by(data: dict, source: Source, kind: Kind | None) -> Iterator[
     lead = issuers[0].get("name") if issuers and isinstance(issuers[0], dict) else None
     signer = signers[0] if isinstance(signers[0], dict) else {}
     authority = signer.get("authority")
-    lines = [authority] if isinstance(authority, str) else [a for a in _list(authority)
-                                                            if isinstance(a, str)]
+    lines = (
+        [authority]
+        if isinstance(authority, str)
+        else [a for a in _list(authority) if isinstance(a, str)]
+    )
     title = signer.get("title") if isinstance(signer.get("title"), str) else ""
-    found = nd30.enactment_mismatch(_words(enacted), _words(lead) if isinstance(lead, str) else "",
-                                    [_words(a) for a in lines], _words(title))
+    found = nd30.enactment_mismatch(
+        _words(enacted),
+        _words(lead) if isinstance(lead, str) else "",
+        [_words(a) for a in lines],
+        _words(title),
+    )
     if found:
         yield source.problem(("enacted_by",), *found)
 
@@ -125,19 +142,25 @@ def check_regime(data: dict, source: Source, kind: Kind | None) -> Iterator[Prob
     if value is None or not isinstance(value, str):
         return
     if value not in REGIMES:
-        yield source.problem(("regime",), f"thể thức `{value}` không có",
-                             "ghi `nha_nuoc`, `dang` hoặc `doan`")
+        yield source.problem(
+            ("regime",), f"thể thức `{value}` không có", "ghi `nha_nuoc`, `dang` hoặc `doan`"
+        )
     elif not REGIMES[value]:
-        yield source.problem(("regime",), f"vanban chưa trình bày được văn bản theo thể thức "
-                             f"`{value}`", "bỏ trường này để dùng thể thức nhà nước (`nha_nuoc`)")
+        yield source.problem(
+            ("regime",),
+            f"vanban chưa trình bày được văn bản theo thể thức `{value}`",
+            "bỏ trường này để dùng thể thức nhà nước (`nha_nuoc`)",
+        )
 
 
 def check_year(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
     """`year` defaults to the year of `date`; with no date it must be given."""
     if data.get("date") is None and data.get("year") is None:
-        yield source.problem(("date",) if "date" in data else (),
-                             "thiếu `year`: khi để trống `date` phải ghi năm",
-                             "thêm `year: 2024` hoặc ghi `date: 2024-01-12`")
+        yield source.problem(
+            ("date",) if "date" in data else (),
+            "thiếu `year`: khi để trống `date` phải ghi năm",
+            "thêm `year: 2024` hoặc ghi `date: 2024-01-12`",
+        )
 
 
 def _signers(data: dict) -> Iterator[tuple[Path_, dict]]:
@@ -183,23 +206,40 @@ def check_recipients(data: dict, source: Source, kind: Kind | None) -> Iterator[
     """§8: a recipient that is nothing but punctuation would print as `- ;`."""
     for i, item in enumerate(_list(data.get("recipients"))):
         if isinstance(item, str) and item.strip() and not nd30.recipient_text(item):
-            yield source.problem(("recipients", i), "nơi nhận để trống",
-                                 "ghi tên cơ quan nhận văn bản hoặc xóa dòng này")
+            yield source.problem(
+                ("recipients", i),
+                "nơi nhận để trống",
+                "ghi tên cơ quan nhận văn bản hoặc xóa dòng này",
+            )
 
 
 def check_abbreviations(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
     """§3 (P1 II.3c): `/` separates the number from the ký hiệu, so no abbreviation may hold one."""
-    places: list[tuple[Path_, Any]] = [(("symbol",), data.get("symbol")),
-                                       (("type_abbr",), data.get("type_abbr"))]
-    places += [(("issuers", i, "abbr"), issuer.get("abbr"))
-               for i, issuer in enumerate(_list(data.get("issuers"))) if isinstance(issuer, dict)]
+    places: list[tuple[Path_, Any]] = [
+        (("symbol",), data.get("symbol")),
+        (("type_abbr",), data.get("type_abbr")),
+    ]
+    places += [
+        (("issuers", i, "abbr"), issuer.get("abbr"))
+        for i, issuer in enumerate(_list(data.get("issuers")))
+        if isinstance(issuer, dict)
+    ]
     for path, value in places:
         if isinstance(value, str) and "/" in value:
-            yield source.problem(path, "ký hiệu, chữ viết tắt không được chứa dấu `/`",
-                                 "`/` chỉ đứng giữa số và ký hiệu; các nhóm chữ viết tắt nối bằng `-`")
+            yield source.problem(
+                path,
+                "ký hiệu, chữ viết tắt không được chứa dấu `/`",
+                "`/` chỉ đứng giữa số và ký hiệu; các nhóm chữ viết tắt nối bằng `-`",
+            )
 
 
-CHECKS: tuple[Check, ...] = (check_required_by_kind, check_fields_by_kind, check_enacted_by,
-                             check_regime,
-                             check_year, check_authority, check_recipients,
-                             check_abbreviations)
+CHECKS: tuple[Check, ...] = (
+    check_required_by_kind,
+    check_fields_by_kind,
+    check_enacted_by,
+    check_regime,
+    check_year,
+    check_authority,
+    check_recipients,
+    check_abbreviations,
+)

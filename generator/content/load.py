@@ -75,7 +75,11 @@ def _hint_for_unknown(path: Path_) -> str:
 def _date_hint(ctx: dict[str, Any]) -> str:
     """Why the day does not exist; for a day-first date, the ISO form it was read as."""
     year, month, day = ctx["year"], ctx["month"], ctx["day"]
-    read = f"đã đọc là `{year:04d}-{month:02d}-{day:02d}` (năm-tháng-ngày); " if ctx["day_first"] else ""
+    read = (
+        f"đã đọc là `{year:04d}-{month:02d}-{day:02d}` (năm-tháng-ngày); "
+        if ctx["day_first"]
+        else ""
+    )
     if month > 12 and day <= 12:
         return f"{read}tháng phải từ 1 đến 12; có phải là `{year:04d}-{day:02d}-{month:02d}`?"
     if not 1 <= month <= 12:
@@ -90,15 +94,22 @@ def _translate(error: dict, source: Source) -> Problem:
     if kind == "missing":
         return source.problem(path, f"thiếu trường bắt buộc `{path[-1]}`")
     if kind == "extra_forbidden":
-        return source.problem(path, f"trường `{path[-1]}` không có trong định dạng nội dung",
-                              _hint_for_unknown(path), key=True)
+        return source.problem(
+            path,
+            f"trường `{path[-1]}` không có trong định dạng nội dung",
+            _hint_for_unknown(path),
+            key=True,
+        )
     if kind in ("date_format", "date_invalid"):
         hint = _date_hint(error["ctx"]) if kind == "date_invalid" else m.DATE_FORMS
         return source.problem(path, f"{error['msg']}: `{value}`", hint)
     if kind in ("greater_than_equal", "less_than_equal"):
         if path == ("number",):
-            return source.problem(path, f"số văn bản phải từ 1 đến 9999, không phải {value}",
-                                  "để trống `number` nếu chưa có số")
+            return source.problem(
+                path,
+                f"số văn bản phải từ 1 đến 9999, không phải {value}",
+                "để trống `number` nếu chưa có số",
+            )
         ctx = error.get("ctx", {})
         bound = ctx.get("ge", ctx.get("le"))
         word = "nhỏ nhất" if kind == "greater_than_equal" else "lớn nhất"
@@ -124,13 +135,23 @@ def validate_data(source: Source) -> m.Content:
     problems = list(source.problems)
     data = source.data
     if source.data is None and not problems:
-        problems.append(Problem(source.name, 1, 1, "", "tệp nội dung trống",
-                                "bắt đầu từ `vanban new phat_dong`"))
+        problems.append(
+            Problem(
+                source.name, 1, 1, "", "tệp nội dung trống", "bắt đầu từ `vanban new phat_dong`"
+            )
+        )
     if problems:
         raise ContentError(problems)
     if not isinstance(data, dict):
-        raise ContentError([source.problem((), "tệp nội dung phải là một mục `khóa: giá trị`",
-                                           "bắt đầu từ `vanban new phat_dong`")])
+        raise ContentError(
+            [
+                source.problem(
+                    (),
+                    "tệp nội dung phải là một mục `khóa: giá trị`",
+                    "bắt đầu từ `vanban new phat_dong`",
+                )
+            ]
+        )
     data = tidy_values(data)
     problems += accept_issuer_alias(data, source)
     kind = check_kind(data, source)

@@ -43,13 +43,15 @@ def read_date(text: str) -> dt.date:
     elif day_first:
         day, month, year = (int(x) for x in day_first.groups())
     else:
-        raise PydanticCustomError("date_format", "ngày phải viết theo dạng năm-tháng-ngày "
-                                  "hoặc ngày/tháng/năm")
+        raise PydanticCustomError(
+            "date_format", "ngày phải viết theo dạng năm-tháng-ngày hoặc ngày/tháng/năm"
+        )
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise PydanticCustomError(
-            "date_invalid", "ngày không tồn tại",
+            "date_invalid",
+            "ngày không tồn tại",
             {"year": year, "month": month, "day": day, "day_first": bool(day_first)},
         ) from None
 
@@ -61,8 +63,9 @@ def _parse_date(value: Any) -> Any:
         return value
     if isinstance(value, str):
         return read_date(value)
-    raise PydanticCustomError("date_format", "ngày phải viết theo dạng năm-tháng-ngày "
-                              "hoặc ngày/tháng/năm")
+    raise PydanticCustomError(
+        "date_format", "ngày phải viết theo dạng năm-tháng-ngày hoặc ngày/tháng/năm"
+    )
 
 
 def _no_bool(value: Any) -> Any:
@@ -211,8 +214,9 @@ def _urgency(value: Any) -> Any:
         for mark in URGENCY_MARKS:
             if words == mark.lower():
                 return mark
-        raise PydanticCustomError("urgency", "độ khẩn chỉ có thể là `Khẩn`, `Thượng khẩn` hoặc "
-                                  "`Hỏa tốc`")
+        raise PydanticCustomError(
+            "urgency", "độ khẩn chỉ có thể là `Khẩn`, `Thượng khẩn` hoặc `Hỏa tốc`"
+        )
     return value
 
 
@@ -281,8 +285,16 @@ class Content(Strict):
         return self.date.year
 
 
-NAMED_SECTIONS = ("purposes", "contents", "targets", "measures", "results", "shortcomings",
-                  "plans", "proposals")
+NAMED_SECTIONS = (
+    "purposes",
+    "contents",
+    "targets",
+    "measures",
+    "results",
+    "shortcomings",
+    "plans",
+    "proposals",
+)
 """Named sections in the order they are numbered (content-format.md)."""
 
 

@@ -83,18 +83,33 @@ def read_source(path: Path, *, limit: str = "content_bytes") -> Source:
     try:
         size = path.stat().st_size
         if size > getattr(limits, limit):
-            source.problems.append(Problem(str(path), None, None, "",
-                                           f"tệp quá lớn ({size:,} byte)".replace(",", "."),
-                                           limits.hint(limit)))
+            source.problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    None,
+                    "",
+                    f"tệp quá lớn ({size:,} byte)".replace(",", "."),
+                    limits.hint(limit),
+                )
+            )
             return source
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        source.problems.append(Problem(str(path), None, None, "", f"không đọc được tệp: {exc.strerror}"))
+        source.problems.append(
+            Problem(str(path), None, None, "", f"không đọc được tệp: {exc.strerror}")
+        )
         return source
     except UnicodeDecodeError as exc:
         source.problems.append(
-            Problem(str(path), None, None, "", f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
-                    "lưu tệp với mã hóa UTF-8")
+            Problem(
+                str(path),
+                None,
+                None,
+                "",
+                f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
+                "lưu tệp với mã hóa UTF-8",
+            )
         )
         return source
     return read_text(text, str(path), source, limit=limit)
@@ -124,26 +139,46 @@ def read_text(
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         source.problems.append(
-            Problem(name, mark.line + 1, mark.column + 1, "", "khóa bị lặp lại trong cùng một mục",
-                    "mỗi trường chỉ được viết một lần")
+            Problem(
+                name,
+                mark.line + 1,
+                mark.column + 1,
+                "",
+                "khóa bị lặp lại trong cùng một mục",
+                "mỗi trường chỉ được viết một lần",
+            )
         )
         return source
     except ReaderError as exc:
         # A raw control character stops the YAML reader before any structure is read.
         before = text[: exc.position]
         line, col = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        code = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        )
         source.problems.append(
-            Problem(name, line, col, "", f"ký tự điều khiển U+{code:04X} không thể có trong văn bản DOCX",
-                    "xóa ký tự này (thường do sao chép từ phần mềm khác)")
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"ký tự điều khiển U+{code:04X} không thể có trong văn bản DOCX",
+                "xóa ký tự này (thường do sao chép từ phần mềm khác)",
+            )
         )
         return source
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         source.problems.append(
-            Problem(name, line, col, "", f"lỗi cú pháp YAML/JSON: {exc.problem or exc.context}",
-                    "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép")
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"lỗi cú pháp YAML/JSON: {exc.problem or exc.context}",
+                "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép",
+            )
         )
         return source
     except (ValueError, TypeError, RecursionError) as exc:  # a value the constructor cannot build
@@ -188,9 +223,13 @@ def _plain(node: Any, path: Path_, source: Source, limits: Limits) -> Any:
             # A block scalar's final newline is YAML's, not the author's.
             text = text.rstrip("\n")
         if len(text) > limits.text_chars:
-            source.problems.append(source.problem(
-                path, f"giá trị dài {len(text):,} ký tự, quá dài".replace(",", "."),
-                limits.hint("text_chars")))
+            source.problems.append(
+                source.problem(
+                    path,
+                    f"giá trị dài {len(text):,} ký tự, quá dài".replace(",", "."),
+                    limits.hint("text_chars"),
+                )
+            )
             return ""
         text = join_surrogates(text)
         for _index, message, hint in bad_characters(text):

@@ -184,9 +184,14 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
             )
             continue
         if len(cells) < len(headings):
-            yield Problem(shown, line, len(cells) + 1 if cells else 1, "",
-                          f"hàng có {len(cells)} ô, ít hơn {len(headings)} cột",
-                          "thêm ô còn thiếu (để trống thì vẫn ghi dấu phân cách)")
+            yield Problem(
+                shown,
+                line,
+                len(cells) + 1 if cells else 1,
+                "",
+                f"hàng có {len(cells)} ô, ít hơn {len(headings)} cột",
+                "thêm ô còn thiếu (để trống thì vẫn ghi dấu phân cách)",
+            )
             continue
         group = cells[group_at] if group_at is not None else None
         rows.append((group, [cells[i] for i in keep]))

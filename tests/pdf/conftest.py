@@ -110,8 +110,9 @@ def office_batch(office: str, poppler: None, tmp_path_factory: pytest.TempPathFa
     contents |= {f"names:{p.stem}": p for p in NAMES}
     derived = [("derived:covenant16", covenant_data()), ("derived:long", long_data())]
     derived += [(name, pagination_data(*args)) for name, args in PAGINATION.items()]
-    derived += [(name, covenant_pagination_data(*args))
-                for name, args in COVENANT_PAGINATION.items()]
+    derived += [
+        (name, covenant_pagination_data(*args)) for name, args in COVENANT_PAGINATION.items()
+    ]
     for name, data in derived:
         if data is not None:
             contents[name] = write_yaml(data, src / f"{name.replace(':', '-')}.yaml")

@@ -190,8 +190,9 @@ def repeated_header_text(docx: Path) -> str:
     with zipfile.ZipFile(docx) as z:
         root = etree.fromstring(z.read("word/document.xml"))
     rows = [r for r in root.iter(f"{W}tr") if r.find(f"{W}trPr/{W}tblHeader") is not None]
-    return "\n".join("".join(t.text or "" for t in p.iter(f"{W}t"))
-                     for r in rows for p in r.iter(f"{W}p"))
+    return "\n".join(
+        "".join(t.text or "" for t in p.iter(f"{W}t")) for r in rows for p in r.iter(f"{W}p")
+    )
 
 
 def docx_text(docx: Path) -> str:

@@ -146,12 +146,17 @@ def long_data() -> dict | None:
     return data
 
 
-FILLER = ("Các đơn vị tổ chức thực hiện tốt nội dung thi đua, báo cáo kết quả về Thường trực "
-          "Hội đồng thi đua – khen thưởng trước ngày 15 tháng 12.")
+FILLER = (
+    "Các đơn vị tổ chức thực hiện tốt nội dung thi đua, báo cáo kết quả về Thường trực "
+    "Hội đồng thi đua – khen thưởng trước ngày 15 tháng 12."
+)
 SIGNERS = [
     {"authority": "KT. Cục trưởng", "title": "Phó Cục trưởng", "name": "Đương Quốc Trịnh"},
-    {"authority": "TM. Ban Chấp hành Công đoàn Cục", "title": "Chủ tịch",
-     "name": "Đoàn Mạnh Trường"},
+    {
+        "authority": "TM. Ban Chấp hành Công đoàn Cục",
+        "title": "Chủ tịch",
+        "name": "Đoàn Mạnh Trường",
+    },
     {"title": "Giám đốc", "name": "Nguyễn Văn Hùng", "unit": "Sở Công Thương tỉnh Nghệ An"},
 ]
 
@@ -162,9 +167,12 @@ def pagination_data(items: int, signers: int) -> dict:
     of the signature block and `Nơi nhận`."""
     return {
         "kind": "phat_dong",
-        "issuers": [{"parent": "Bộ Công Thương", "name": "Cục Công Thương địa phương",
-                     "abbr": "CTĐP"}],
-        "place": "Hà Nội", "date": "2024-01-12", "subject": "Năm 2024",
+        "issuers": [
+            {"parent": "Bộ Công Thương", "name": "Cục Công Thương địa phương", "abbr": "CTĐP"}
+        ],
+        "place": "Hà Nội",
+        "date": "2024-01-12",
+        "subject": "Năm 2024",
         "contents": [FILLER] * items,
         "signatories": SIGNERS[:signers],
         "recipients": ["Công đoàn Bộ (để b/c)", "Các đơn vị thuộc Cục", "Lãnh đạo Cục"],

@@ -50,11 +50,15 @@ def test_every_block_is_whole_on_one_page_and_names_are_level(printed):
     for signer, (page, name) in zip(blocks, found, strict=True):
         above = _column_above(page, name)
         want = norm(" ".join(signer.lines()))
-        joined = [norm(" ".join(s.text for s in reversed(above[:k])))
-                  for k in range(1, len(above) + 1)]
+        joined = [
+            norm(" ".join(s.text for s in reversed(above[:k]))) for k in range(1, len(above) + 1)
+        ]
         assert want in joined, f"{signer.name}: its lines are not above it on page {page.number}"
-    pairs = [(found[1], found[0])] if len(found) == 2 else [
-        tuple(found[i : i + 2]) for i in range(0, len(found) - 1, 2)]
+    pairs = (
+        [(found[1], found[0])]
+        if len(found) == 2
+        else [tuple(found[i : i + 2]) for i in range(0, len(found) - 1, 2)]
+    )
     for (page_a, a), (page_b, b) in pairs:
         assert page_a.number == page_b.number and abs(a.y0 - b.y0) < 1.0, (
             f"{a.text!r} and {b.text!r} sign side by side and must stand level"

@@ -24,7 +24,11 @@ def codes(report) -> list[str]:
 
 
 def test_margins_outside_the_decree(tmp_path: Path):
-    path = edited(shipped(), tmp_path / "t.docx", (BODY_LEFT_MARGIN, BODY_LEFT_MARGIN.replace('w:left="1701"', 'w:left="1134"')))
+    path = edited(
+        shipped(),
+        tmp_path / "t.docx",
+        (BODY_LEFT_MARGIN, BODY_LEFT_MARGIN.replace('w:left="1701"', 'w:left="1134"')),
+    )
     report = check_template(path, "phat_dong")
     assert codes(report) == ["format:nd30.page.margins"], [str(p) for p in report.problems]
     problem = report.problems[0]
@@ -36,7 +40,9 @@ def test_margins_outside_the_decree(tmp_path: Path):
 
 def test_letter_paper(tmp_path: Path):
     path = edited(
-        shipped(), tmp_path / "t.docx", (BODY_PAGE, BODY_PAGE.replace('w:w="11906" w:h="16838"', 'w:w="12240" w:h="15840"'))
+        shipped(),
+        tmp_path / "t.docx",
+        (BODY_PAGE, BODY_PAGE.replace('w:w="11906" w:h="16838"', 'w:w="12240" w:h="15840"')),
     )
     assert codes(check_template(path, "phat_dong")) == ["format:nd30.page.size"]
 

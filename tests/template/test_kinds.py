@@ -196,10 +196,14 @@ def test_a_kind_of_an_existing_shape_needs_no_python(templates_dir: Path, tmp_pa
 
 def test_a_typo_in_a_profile_is_located(tmp_path: Path):
     profile = tmp_path / "x.kind.yaml"
-    profile.write_text("kind: x\ntitle: X\nrequird: [signatories]\ntype_abbr: X\n"
-                       "numbering: dieu\n", "utf-8")
+    profile.write_text(
+        "kind: x\ntitle: X\nrequird: [signatories]\ntype_abbr: X\nnumbering: dieu\n", "utf-8"
+    )
     with pytest.raises(KindError) as caught:
         load_kind(profile)
     message = str(caught.value)
-    assert f"{profile}:3:1: requird: unknown key `requird` (gợi ý: did you mean `required`?)" in message
+    assert (
+        f"{profile}:3:1: requird: unknown key `requird` (gợi ý: did you mean `required`?)"
+        in message
+    )
     assert f"{profile}:5:12: numbering:" in message
