@@ -369,3 +369,14 @@ def test_urgency_stands_in_a_frame_the_size_of_its_stamp(
     indent = style.paragraph_format.left_indent.mm
     assert style.paragraph_format.right_indent.mm == pytest.approx(indent)
     assert inner - 2 * indent == pytest.approx(width_mm, abs=1.5)
+
+
+def test_a_landscape_annex_table_takes_the_turned_page_width(docs: dict[str, bytes]) -> None:
+    doc = Document(io.BytesIO(docs["to_trinh"]))
+    annex = doc.sections[1]
+    text_width = annex.page_width - annex.left_margin - annex.right_margin
+    table = body_xml(docs["to_trinh"]).findall(f"{W}tbl")[-1]
+    grid = sum(int(c.get(f"{W}w")) for c in table.iter(f"{W}gridCol"))
+    assert abs(grid - text_width / 635) <= 10  # EMU to twips
+    portrait = Document(io.BytesIO(docs["quyet_dinh"])).sections[1]
+    assert portrait.page_width < portrait.page_height  # the decision's annex stays upright

@@ -37,6 +37,8 @@ NS = f'xmlns:w="{W}" xmlns:r="{R}"'
 HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 # Page and columns: generator/data/page.json (layout sizes lines to the same numbers).
+LANDSCAPE_TEXT_W = PAGE_H - MARGIN_LEFT - MARGIN_RIGHT
+"""Text width of a landscape annex page (the same margins, the page turned)."""
 
 ADDRESSEE_LEFT = 1134
 """Where `Kính gửi:` starts (§8: the block stands under the heading, dashes under its colon)."""
@@ -234,7 +236,7 @@ TABLE_NUMBER_W = 2000
 """Grid width of the `STT` column before docxtpl shares the text width among the columns."""
 
 
-def data_table(name: str) -> str:
+def data_table(name: str, width: int = TEXT_W) -> str:
     """A table of `TableView` (content-format.md, Tables): `STT` and the columns; the header
     row repeats on every page, no row splits across pages; a group's heading row spans the
     columns after `STT` (docxtpl's `colspan`)."""
@@ -242,7 +244,7 @@ def data_table(name: str) -> str:
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
-    rest = TEXT_W - TABLE_NUMBER_W
+    rest = width - TABLE_NUMBER_W
     head_props = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
     cant = "<w:trPr><w:cantSplit/></w:trPr>"
 
@@ -260,8 +262,8 @@ def data_table(name: str) -> str:
             tc(p("{%tc endfor %}")),
             props=head_props,
         ),
-        tr(tc(p("{%tr for row in " + name + ".rows %}"), width=TEXT_W)),
-        tr(tc(p("{%tr if row.heading %}"), width=TEXT_W)),
+        tr(tc(p("{%tr for row in " + name + ".rows %}"), width=width)),
+        tr(tc(p("{%tr if row.heading %}"), width=width)),
         tr(
             tc(p("{{ row.number }}", "TableGroup"), width=TABLE_NUMBER_W),
             cell(
@@ -272,7 +274,7 @@ def data_table(name: str) -> str:
             ),
             props=cant,
         ),
-        tr(tc(p("{%tr else %}"), width=TEXT_W)),
+        tr(tc(p("{%tr else %}"), width=width)),
         tr(
             tc(p("{{ row.number }}", "TableNumber"), width=TABLE_NUMBER_W),
             tc(p("{%tc for c in row.cells %}")),
@@ -280,11 +282,11 @@ def data_table(name: str) -> str:
             tc(p("{%tc endfor %}")),
             props=cant,
         ),
-        tr(tc(p("{%tr endif %}"), width=TEXT_W)),
-        tr(tc(p("{%tr endfor %}"), width=TEXT_W)),
+        tr(tc(p("{%tr endif %}"), width=width)),
+        tr(tc(p("{%tr endfor %}"), width=width)),
     ]
     return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_W}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
         f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
@@ -306,7 +308,12 @@ def annexes_block() -> list[str]:
         p("{{ annex.label }}", "AnnexLabel"),
         p("{{ annex.title }}", "AnnexTitle"),
         p("{{ annex.reference }}", "AnnexReference"),
+        # A landscape annex's table takes the turned page's text width.
+        tag("{%p if annex.landscape %}"),
+        data_table("annex.table", LANDSCAPE_TEXT_W),
+        tag("{%p else %}"),
         data_table("annex.table"),
+        tag("{%p endif %}"),
         tag("{%p if annex.table.note %}"),
         p("{{ annex.table.note }}", "BodyText"),
         tag("{%p endif %}"),
