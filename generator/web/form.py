@@ -102,13 +102,15 @@ def _base_spec() -> dict[str, Any]:
 
 
 def form_spec(kind: Kind) -> dict[str, Any]:
-    """The form of `kind`: the content model's fields, labelled, with the kind's headings
-    and required fields."""
+    """The form of `kind`: the content model's fields the kind takes, labelled, with the
+    kind's headings and required fields."""
     base = _base_spec()
     root = dict(base["root"])
     fields = []
     for field in root["fields"]:
         field = dict(field)
+        if field["name"] != "kind" and field["name"] not in kind.takes:
+            continue  # the kind's profile does not take it: filling it in would be an error
         if field["name"] in NAMED_SECTIONS and field["name"] in kind.headings:
             field["label"] = kind.headings[field["name"]]
         if field["name"] in kind.required:
