@@ -1,7 +1,7 @@
 """The kinds that existed before document structure became data print what they printed.
 
 `tests/reference/documents.zip` holds the `word/document.xml` of every example and
-every batch example as the earlier engine (df4e22d) rendered them (before kinds described
+every batch example as the earlier engine (bef6651) rendered them (before kinds described
 their structure). Each is compared, paragraph by paragraph and cell by cell, with
 what the engine renders now: text, paragraph style, and the run formatting set
 directly in the document. Style definitions (`styles.xml`) are not compared: a
