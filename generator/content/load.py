@@ -176,5 +176,10 @@ def load_content(path: str | Path) -> m.Content:
     return validate_data(read_source(Path(path)))
 
 
-def load_content_text(text: str, name: str = "<nội dung>") -> m.Content:
-    return validate_data(read_text(text, name))
+def load_content_text(
+    text: str, name: str = "<nội dung>", *, root: Path | None = None
+) -> m.Content:
+    """Validate content given as text; `root` confines the files it names (`Source.root`)."""
+    source = read_text(text, name)
+    source.root = root
+    return validate_data(source)

@@ -47,6 +47,9 @@ class Source:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    root: Path | None = None
+    """A folder every file the content names (a table's `data:`) must lie in: content sent
+    over the network reads only what was uploaded with it. None: the user's own disk."""
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
         """The position of `path`, or of its nearest located ancestor."""

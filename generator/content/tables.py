@@ -144,6 +144,13 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
         return
     file = (base / data.strip()).resolve()
     shown = str(base / data.strip())
+    if source.root is not None and not file.is_relative_to(source.root.resolve()):
+        yield source.problem(
+            path + ("data",),
+            f"tệp dữ liệu `{data}` nằm ngoài những gì được gửi kèm tệp nội dung",
+            "gửi tệp dữ liệu cùng tệp nội dung và ghi tên tệp, không ghi đường dẫn ra ngoài",
+        )
+        return
     if not file.is_file():
         yield source.problem(
             path + ("data",),

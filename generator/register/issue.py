@@ -36,6 +36,9 @@ class ContentText:
 
     name: str
     text: str
+    root: Path | None = None
+    """The folder files it names must lie in (`Source.root`); content from the network
+    gets an empty folder of its own."""
 
 
 @dataclass
@@ -142,6 +145,7 @@ def _read(
     for path in contents:
         if isinstance(path, ContentText):
             source = read_text(path.text, path.name)
+            source.root = path.root
         else:
             source = read_source(Path(path))
         try:

@@ -62,7 +62,7 @@ def load(text: str) -> Content:
     """
     with tempfile.TemporaryDirectory(prefix="vanban-content-") as folder:
         try:
-            return load_content_text(text, str(Path(folder) / CONTENT_NAME))
+            return load_content_text(text, str(Path(folder) / CONTENT_NAME), root=Path(folder))
         except ContentError as exc:
             raise ContentError([replace(p, file=CONTENT_NAME) for p in exc.problems]) from None
 

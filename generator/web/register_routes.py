@@ -9,6 +9,7 @@ register. These routes only pass content in and results out.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -138,14 +139,16 @@ async def issue_document(
         text = content_io.body_text(await request.body(), request.headers.get("content-type"))
     except BodyError as exc:
         return _problems([exc.problem], 422)
-    result = await run_in_threadpool(
-        issue,
-        [ContentText(CONTENT_NAME, text)],
-        register,
-        date=day,
-        out_dir=_out_dir(request),
-        pdf=pdf,
-    )
+    # An empty folder of its own: a path the content names is never read from the server.
+    with tempfile.TemporaryDirectory(prefix="vanban-issue-") as folder:
+        result = await run_in_threadpool(
+            issue,
+            [ContentText(CONTENT_NAME, text, root=Path(folder))],
+            register,
+            date=day,
+            out_dir=_out_dir(request),
+            pdf=pdf,
+        )
     if result.problems:
         return _problems(result.problems, 422)
     if result.errors:
