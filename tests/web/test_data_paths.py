@@ -27,8 +27,16 @@ def server_folder(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("path", ["../bi-mat.csv", "../../bi-mat.csv", "{root}/bi-mat.csv",
-                                  "bi-mat.csv", "data/khen-thuong-2023.xlsx"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../bi-mat.csv",
+        "../../bi-mat.csv",
+        "{root}/bi-mat.csv",
+        "bi-mat.csv",
+        "data/khen-thuong-2023.xlsx",
+    ],
+)
 def test_validate_never_reads_a_file_the_upload_did_not_bring(client, server_folder, path):
     text = with_data(path.format(root=server_folder))
     answer = client.post("/api/validate", content=text.encode(), headers=YAML)
@@ -36,14 +44,17 @@ def test_validate_never_reads_a_file_the_upload_did_not_bring(client, server_fol
     body = answer.json()
     assert body["ok"] is False
     (problem,) = [p for p in body["problems"] if p["path"].endswith(".data")]
-    assert problem["line"] == text.splitlines().index(
-        next(line for line in text.splitlines() if "data: " in line)) + 1
+    assert (
+        problem["line"]
+        == text.splitlines().index(next(line for line in text.splitlines() if "data: " in line)) + 1
+    )
     assert "Bí Mật" not in answer.text
 
 
 def test_issue_never_reads_a_file_the_upload_did_not_bring(server_folder, tmp_path):
-    app = create_app(Settings(register=tmp_path / "so.sqlite", out_dir=tmp_path / "out",
-                              office_workers=1))
+    app = create_app(
+        Settings(register=tmp_path / "so.sqlite", out_dir=tmp_path / "out", office_workers=1)
+    )
     try:
         client = TestClient(app, base_url="http://127.0.0.1:8000")
         text = with_data(str(server_folder / "bi-mat.csv"))
