@@ -16,7 +16,7 @@ Block styles (what a template's body loop tells apart by `block.style`):
 The kind's profile decides which sections are named and in what order
 (`section_order`), and whether the body is numbered in sections or articles
 (`numbering`). Every string is final here: numbered, in capitals where the
-format says, and the last paragraph ends with `./.`.
+format says, and the last paragraph ends with `./.` (or the regime's end mark).
 """
 
 from __future__ import annotations
@@ -183,7 +183,7 @@ def _members(content: Content) -> list[Block]:
     return [Block("text", MEMBERS_INTRO), *lines]
 
 
-def body(content: Content, kind: Kind) -> list[Block]:
+def body(content: Content, kind: Kind, end: str = nd30.END_MARK) -> list[Block]:
     out = [Block("proposal", nd30.proposal_line(content.proposal))] if content.proposal else []
     out += [Block("text", p) for p in paragraphs(content.preamble or "")]
     out += _members(content)
@@ -198,7 +198,7 @@ def body(content: Content, kind: Kind) -> list[Block]:
     for i in range(len(out) - 1, -1, -1):
         if out[i].style not in ("table", "decision", "proposal"):
             last = out[i]
-            out[i] = Block(last.style, nd30.end_mark(last.text), last.label)
+            out[i] = Block(last.style, nd30.end_mark(last.text, end), last.label)
             break
     return out
 

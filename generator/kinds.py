@@ -62,6 +62,7 @@ COMMON_FIELDS = (
     "urgency",
     "annexes",
     "regime",
+    "term",
 )
 """Fields every kind takes (content-format.md: "every field above keeps its meaning")."""
 KIND_FIELDS = (

@@ -15,6 +15,7 @@ from generator.blocks import AnnexView, Block, Paragraph, TableRow, TableView, a
 from generator.content.model import Content
 from generator.kinds import Kind
 from generator.linebreak import Box
+from generator.regimes import Regime, get_regime
 
 __all__ = ["AnnexView", "Block", "Paragraph", "TableRow", "TableView"]
 
@@ -45,7 +46,8 @@ class IssuerView:
     name: str
     """The issuer's name, in capitals."""
     rule: str
-    """The line beneath the name (a run of `_`, 1/3–1/2 of the name's width)."""
+    """The line beneath the name (a run of `_`, 1/3–1/2 of the name's width), or the
+    regime's mark (`*` for the Party, `***` for the Youth Union)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,14 @@ class DocumentContext:
 
     kind: str
     """The kind's name, e.g. `phat_dong`."""
+    regime: str
+    """The regime's name: `nha_nuoc`, `dang`, `doan` (templates/regimes/)."""
+    state_header: bool
+    """True when the top right holds the Quốc hiệu and Tiêu ngữ (the state format)."""
+    top_lines: list[str]
+    """Otherwise the regime's title at the top right (`ĐẢNG CỘNG SẢN VIỆT NAM`)."""
+    top_rule: str
+    """The line under that title, as long as it (a run of `_`); empty in the state format."""
     issuers: list[IssuerView]
     """The issuing bodies, the lead first (several for a joint document)."""
     number_line: str
@@ -126,30 +136,47 @@ def capitals(text: str, box: Box) -> str:
     return linebreak.name_lines(text.strip(), box)
 
 
-def _block(authority: list[str], title: str, name: str, unit: str | None) -> SignatureBlock:
+def _block(
+    authority: list[str], title: str, name: str, unit: str | None, regime: Regime
+) -> SignatureBlock:
     lines = [capitals(unit, SIGNER_BOX)] if unit else []
-    lines += [capitals(line, SIGNER_BOX) for line in authority]
+    lines += [capitals(regime.prefix(line), SIGNER_BOX) for line in authority]
     lines.append(capitals(title, SIGNER_BOX))
     return SignatureBlock(lines, name.strip())
 
 
-def issuer_view(parent: str | None, name: str) -> IssuerView:
+def issuer_view(parent: str | None, name: str, mark: str = "rule") -> IssuerView:
     printed = capitals(name, ISSUER_BOX)
     return IssuerView(
         parent=capitals(parent, PARENT_BOX) if parent else "",
         name=printed,
-        rule=nd30.rule_under(printed, ISSUER_BOX_PT, ISSUER_SIZE_PT),
+        rule=nd30.rule_under(printed, ISSUER_BOX_PT, ISSUER_SIZE_PT) if mark == "rule" else mark,
     )
+
+
+TOP_SIZE_PT = 15
+"""regimes.md `dang` (HD36 1.1): the title at the top right, 15 bold (the template's style)."""
+
+
+def top_rule(regime: Regime) -> str:
+    """regimes.md: a solid line under the regime's title, as long as the text."""
+    if regime.state:
+        return ""
+    widest = max(metrics.text_width_pt(line, TOP_SIZE_PT, bold=True) for line in regime.top_lines)
+    return nd30.RULE_CHAR * max(1, round(widest / metrics.text_width_pt(nd30.RULE_CHAR, 13)))
 
 
 EMPTY_BLOCK = SignatureBlock([""], "")
 
 
-def signature_blocks(content: Content, kind: Kind) -> list[SignatureBlock]:
+def signature_blocks(
+    content: Content, kind: Kind, regime: Regime | None = None
+) -> list[SignatureBlock]:
+    regime = regime or get_regime(content.regime)
     if content.signatories or not kind.signatories_from_members:
-        return [_block(s.authority, s.title, s.name, s.unit) for s in content.signatories]
+        return [_block(s.authority, s.title, s.name, s.unit, regime) for s in content.signatories]
     return [
-        _block(m.signatory.authority, m.signatory.title, m.signatory.name, m.name)
+        _block(m.signatory.authority, m.signatory.title, m.signatory.name, m.name, regime)
         for m in content.members
     ]
 
@@ -195,37 +222,54 @@ def signature_tables(rows: list[SignatureRow]) -> list[list[SignatureRow]]:
     return [rows[:1], rows[1:]] if len(rows) > 1 else [rows]
 
 
-def build_context(content: Content, kind: Kind) -> DocumentContext:
-    year = content.emulation_year
-    type_abbr = content.type_abbr or kind.type_abbr
+def document_symbol(content: Content, kind: Kind, regime: Regime) -> str:
+    """The ký hiệu: given, or derived by the regime's pattern (`KH/HU`) or the kind's."""
+    type_abbr = content.type_abbr or regime.type_abbrs.get(kind.name) or kind.type_abbr
     abbrs = [i.abbr for i in content.issuers]
     if content.symbol is not None:
-        symbol = nd30.symbol(type_abbr, abbrs, content.symbol)
-    else:
-        symbol = nd30.symbol_from(kind.symbol, type_abbr, abbrs, content.drafting_unit)
+        return nd30.symbol(type_abbr, abbrs, content.symbol)
+    return nd30.symbol_from(
+        regime.symbol_pattern or kind.symbol, type_abbr, abbrs, content.drafting_unit
+    )
+
+
+def build_context(content: Content, kind: Kind) -> DocumentContext:
+    year = content.emulation_year
+    regime = get_regime(content.regime)
+    symbol = document_symbol(content, kind, regime)
     vv = kind.header == "vv"
     subject = "" if vv else content.subject or ""
     title = "" if vv else capitals(content.title or kind.title, TITLE_BOX)
     drafter = content.drafter
     mark = nd30.drafter_mark(drafter.initials, drafter.copies) if drafter else None
-    blocks = signature_blocks(content, kind)
+    blocks = signature_blocks(content, kind, regime)
     return DocumentContext(
         kind=kind.name,
-        issuers=[issuer_view(i.parent, i.name) for i in content.issuers],
-        number_line=nd30.number_line(content.number, symbol),
+        regime=regime.name,
+        state_header=regime.state,
+        top_lines=[] if regime.state else list(regime.top_lines),
+        top_rule=top_rule(regime),
+        issuers=[issuer_view(i.parent, i.name, regime.issuer_mark) for i in content.issuers],
+        number_line=nd30.number_line(content.number, symbol, regime.number_pattern),
         date_line=nd30.date_line(content.place, content.date, year),
         title=title,
         subject=subject,
         heading_rule=nd30.rule_under(subject or title, BODY_BOX_PT, HEADING_SIZE_PT),
         theme=nd30.theme_line(content.theme) if content.theme else "",
         bases=nd30.basis_lines_before(content.bases, bool(content.proposal)),
-        body=body(content, kind),
+        body=body(content, kind, regime.end_mark),
         signer=blocks[0] if blocks else EMPTY_BLOCK,
         signature_tables=signature_tables(signature_rows(blocks)),
         recipients_beside=len(blocks) == 1,
         recipients=nd30.recipient_lines(
             nd30.with_along(content.recipients, content.addressees),
-            nd30.archive_line(content.archive, mark),
+            nd30.archive_line(
+                content.archive,
+                mark,
+                regime.archive_pattern,
+                regime.archive_first,
+                regime.archive_empty,
+            ),
         ),
         year=str(year),
         vv_line=nd30.vv_line(content.subject) if vv and content.subject else "",

@@ -19,7 +19,7 @@ from generator.metrics import text_width_pt, widest_line_pt
 BLANK = "      "
 """What is left for the clerk to fill by hand: a number or a day and month."""
 
-AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.")
+AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "T/M", "K/T", "T/L")
 """§7 (P1 II.7b; ND Điều 13): the prefixes an authority line may start with."""
 
 ACTING_PREFIX = "Q."
@@ -124,11 +124,19 @@ def symbol(type_abbr: str, issuer_abbrs: Sequence[str], given: str | None = None
     return re.sub(r"\s+", "", nfc(text))
 
 
-def number_line(number: int | None, symbol_text: str) -> str:
-    """§3 (P1 II.3c): `Số: 05/PĐTĐ-CTĐP`, or `Số:      /PĐTĐ-CTĐP` before a number is given."""
+STATE_NUMBER = "Số: {number}/{symbol}"
+
+
+def number_line(number: int | None, symbol_text: str, pattern: str = STATE_NUMBER) -> str:
+    """§3 (P1 II.3c): `Số: 05/PĐTĐ-CTĐP`, or `Số:      /PĐTĐ-CTĐP` before a number is given.
+
+    `pattern` is the regime's (regimes.md): `Số {number}-{symbol}` prints `Số 05-KH/HU`.
+    """
     if number is None:
-        return f"Số:{BLANK}/{symbol_text}"
-    return f"Số: {pad_number(number)}/{symbol_text}"
+        text = pattern.replace(" {number}", BLANK).replace("{number}", BLANK)
+    else:
+        text = pattern.replace("{number}", pad_number(number))
+    return text.replace("{symbol}", symbol_text)
 
 
 def roman(number: int) -> str:
@@ -181,18 +189,21 @@ def item_label(level: int, index: int, bullets: bool = False) -> str:
     return "-"
 
 
-def end_mark(text: str) -> str:
+def end_mark(text: str, mark: str = END_MARK) -> str:
     """§6 (P3 templates): the body ends with `./.`; a final `.` becomes `./.`.
 
     A final `;`, `,` or `:` (the end of a list item) is replaced the same way, so
-    that the mark never follows other punctuation.
+    that the mark never follows other punctuation. `mark` is the regime's (`.` for
+    Party documents, regimes.md); a `./.` the author typed then becomes `.`.
     """
     text = text.rstrip()
-    if text.endswith(END_MARK):
+    if text.endswith(mark) and not (mark != END_MARK and text.endswith(END_MARK)):
         return text
+    if text.endswith(END_MARK):
+        return text[: -len(END_MARK)].rstrip() + mark
     if text.endswith((".", ";", ",", ":")):
-        return text[:-1].rstrip() + END_MARK
-    return text + END_MARK
+        return text[:-1].rstrip() + mark
+    return text + mark
 
 
 def strip_end_punctuation(text: str) -> str:
@@ -227,18 +238,31 @@ def drafter_mark(initials: str, copies: int | None) -> str:
     return f"{mark}({count(copies)})" if copies else mark
 
 
-def archive_line(archive: Iterable[str], drafter: str | None = None) -> str:
+STATE_ARCHIVE = "- Lưu: {units}."
+
+
+def archive_line(
+    archive: Iterable[str],
+    drafter: str | None = None,
+    pattern: str = STATE_ARCHIVE,
+    first: str | None = ARCHIVE_FIRST,
+    empty: str | None = None,
+) -> str:
     """§8 (P1 II.9d): `- Lưu: VT, VP, CĐC.`: `VT` first and only once, ending with `.`.
 
     The drafter mark, when there is one, ends the line after a full stop, as the
     P3 templates place it (`- Lưu: VT, …(9). …(10).`): `- Lưu: VT, VP. ĐXT(30).`
+    `pattern`, `first` and `empty` are the regime's (regimes.md): a Party document
+    prints `- Lưu Văn phòng Huyện ủy.`, no colon and no `VT`.
     """
-    units = [ARCHIVE_FIRST]
+    units = [first] if first else []
     for unit in archive:
         unit = strip_end_punctuation(unit.strip()).strip(", ")
-        if unit and unit.upper() != ARCHIVE_FIRST and unit not in units:
+        if unit and (not first or unit.upper() != first) and unit not in units:
             units.append(unit)
-    line = f"- Lưu: {', '.join(units)}."
+    if not units and empty:
+        units = [empty]
+    line = pattern.replace("{units}", ", ".join(units))
     return f"{line} {drafter}." if drafter else line
 
 
@@ -247,19 +271,29 @@ def recipient_lines(recipients: Sequence[str], archive_line_text: str) -> list[s
     return [recipient_line(r) for r in recipients] + [archive_line_text]
 
 
-def authority_problem(line: str, index: int) -> tuple[str, str] | None:
+def authority_problem(
+    line: str, index: int, allowed: dict[str, str] | None = None
+) -> tuple[str, str] | None:
     """§7 (P1 II.7b; ND Điều 13): is `line` a valid authority line at `index`?
 
     Returns (message, hint) in Vietnamese, or None when it is valid. `TM.` may
-    only come first; `Q.` belongs in the signer's title.
+    only come first; `Q.` belongs in the signer's title. `T/M`, `K/T`, `T/L` (the
+    Party's spelling) are accepted too and printed in the regime's form; `allowed`
+    (the regime's prefixes by meaning, `{"TM": "T/M", ...}`) refuses the others.
     """
     text = line.strip()
-    match = re.match(r"^(TM|KT|TL|TUQ)\.\s+\S", text)
+    match = re.match(r"^(TM|KT|TL|TUQ)\.\s+\S", text) or re.match(r"^(T/M|K/T|T/L)\s+\S", text)
     if match:
-        if match.group(1) == "TM" and index > 0:
+        key = match.group(1).replace("/", "")
+        if allowed is not None and key not in allowed:
             return (
-                "`TM.` chỉ được đứng ở dòng thẩm quyền đầu tiên",
-                "đưa dòng `TM. ...` lên đầu danh sách authority",
+                f"thể thức này không dùng tiền tố `{match.group(1)}`",
+                "chỉ dùng " + ", ".join(f"`{p}`" for p in allowed.values()),
+            )
+        if key == "TM" and index > 0:
+            return (
+                f"`{match.group(1)}` chỉ được đứng ở dòng thẩm quyền đầu tiên",
+                f"đưa dòng `{match.group(1)} ...` lên đầu danh sách authority",
             )
         return None
     word = re.match(r"^([^\s]+)", text)

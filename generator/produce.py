@@ -21,6 +21,7 @@ from generator.output import OutputError, write_atomic
 from generator.pdf import ConversionFailed, PdfError, convert_to_pdf, pdf_complete
 from generator.pipeline import Rendered, render_model
 from generator.problems import ContentError, Problem
+from generator.regimes import get_regime
 from generator.render import TemplateRenderError
 from generator.templating.lint import check_template
 from generator.templating.parts import NotDocx
@@ -57,7 +58,8 @@ def make(
     report = None
     if check:
         try:
-            report = check_docx(rendered.docx, name=name)
+            regime = get_regime(content.regime).name  # the content says whose format it is
+            report = check_docx(rendered.docx, name=name, regime=regime)
         except NotADocx as exc:  # the template produced something Word cannot open
             raise TemplateRenderError(f"văn bản tạo ra không mở được: {exc}") from exc
         if not report.ok:

@@ -94,12 +94,28 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 OLD_KINDS = ("phat_dong", "giao_uoc", "ke_hoach")
 
 
+LATER_EXAMPLES = (
+    "ke-hoach-huyen-uy-dinh-hoa-2024",
+    "phat-dong-tinh-doan-2024",
+    "giao-uoc-khoi-cac-co-quan-dang-2024",
+    "phat-dong-cong-doan-nganh-2024",
+    "ke-hoach-mttq-tinh-2024",
+)
+"""Examples of these kinds written after the reference was taken (regimes, unions, Front)."""
+
+
 def _old_examples() -> list[Path]:
-    return [p for p in EXAMPLE_FILES if p.name.startswith(("phat-dong-", "giao-uoc-", "ke-hoach-"))]
+    return [
+        p
+        for p in EXAMPLE_FILES
+        if p.name.startswith(("phat-dong-", "giao-uoc-", "ke-hoach-"))
+        and p.stem not in LATER_EXAMPLES
+    ]
 
 
 def test_every_reference_has_its_example() -> None:
     assert len(_reference_names("")) == 5
+    assert len(_old_examples()) == 5
     assert len(_reference_names("batch-phat-dong/")) == 6
     assert len(_reference_names("batch-giao-uoc/")) == 28
 

@@ -325,9 +325,10 @@ def test_data_file_row_too_short_is_located_in_the_file(tmp_path: Path) -> None:
     assert any("ds.csv:3:3: hàng có 2 ô, ít hơn 3 cột" in line for line in lines), lines
 
 
-def test_regime_other_than_the_state_format_is_not_laid_out_yet(tmp_path: Path) -> None:
-    lines = problems_of(tmp_path, BASE + "regime: dang\n")
-    assert any(":10:9: regime: vanban chưa trình bày được" in line for line in lines), lines
+def test_an_unknown_regime_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    lines = problems_of(tmp_path, BASE + "regime: dang_uy\n")
+    assert any(":10:9: regime: thể thức `dang_uy` không có" in line for line in lines), lines
+    assert any("`dang`" in line and "`doan`" in line for line in lines), lines
     path = tmp_path / "ok.yaml"
     path.write_text(BASE + "regime: nha_nuoc\n", "utf-8")
     assert check_docx(render_model(load_content(path)).docx).ok

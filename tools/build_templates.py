@@ -107,7 +107,20 @@ def header_table(vv: bool = False) -> str:
         p("{{ iss.rule }}", "IssuerRule"),
         tag("{%p endfor %}"),
     ]
-    national = [p(NATIONAL, "NationalTitle"), p(MOTTO, "Motto"), p("", "MottoRule")]
+    # The state format's Quốc hiệu and Tiêu ngữ, or the regime's title and the line under it
+    # (regimes.md; the layout prepares the strings from templates/regimes/).
+    national = [
+        tag("{%p if state_header %}"),
+        p(NATIONAL, "NationalTitle"),
+        p(MOTTO, "Motto"),
+        p("", "MottoRule"),
+        tag("{%p else %}"),
+        tag("{%p for line in top_lines %}"),
+        p("{{ line }}", "TopTitle"),
+        tag("{%p endfor %}"),
+        p("{{ top_rule }}", "TopTitleRule"),
+        tag("{%p endif %}"),
+    ]
     return table(
         (HEADER_LEFT, HEADER_RIGHT),
         row(cell(HEADER_LEFT, *issuers), cell(HEADER_RIGHT, *national)),
@@ -503,6 +516,8 @@ def styles_xml() -> str:
             + CENTER,
             rpr(6),
         ),
+        style("TopTitle", "VB Tiêu đề", CENTER, rpr(15, bold=True)),
+        style("TopTitleRule", "VB Đường kẻ dưới tiêu đề", RULE_PPR, rpr(13)),
         style("NumberLine", "VB Số, ký hiệu", spacing(before=120) + CENTER, rpr(13)),
         style(
             "DateLine",

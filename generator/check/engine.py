@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.check.catalog import all_checks
 from generator.check.model import Para
-from generator.check.parts import PART_LABELS, Parts, locate
+from generator.check.parts import PART_LABELS, Parts, locate, top_titles
 from generator.check.reader import read_docx
 from generator.check.registry import Failure
 from generator.check.report import (
@@ -18,21 +18,38 @@ from generator.check.report import (
     RuleResult,
 )
 from generator.check.rules import Rule, RulePack, load_rules
-from generator.check.text import excerpt
+from generator.check.text import excerpt, fold
+from generator.regimes import DEFAULT as DEFAULT_REGIME
 
 
 def check_docx(
-    source: str | Path | bytes, rules: RulePack | str | Path | None = None, name: str | None = None
+    source: str | Path | bytes,
+    rules: RulePack | str | Path | None = None,
+    name: str | None = None,
+    regime: str | None = None,
 ) -> Report:
     """Check a DOCX (a path or its bytes) against the ND30 rule pack (or another pack).
 
+    The rules applied are those of the document's regime (regimes.md): `regime` when
+    given, else the one its header shows (`ĐẢNG CỘNG SẢN VIỆT NAM` at the top right is a
+    Party document; the Quốc hiệu, or no title found, the state format).
     Raises `NotADocx` when the input is not a readable Word document.
     """
     pack = rules if isinstance(rules, RulePack) else load_rules(rules)
     model = read_docx(source)
     parts = locate(model)
     label = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "<bytes>")
-    return Report(label, [evaluate(rule, parts) for rule in pack.rules])
+    found = regime or detect_regime(parts)
+    results = [evaluate(rule, parts) for rule in pack.rules if rule.applies_to(found)]
+    return Report(label, results, regime=found)
+
+
+def detect_regime(parts: Parts) -> str:
+    """The regime a document's header shows: its title at the top right, else `nha_nuoc`."""
+    top = parts.items("top_title")
+    if top and not parts.items("national_title"):
+        return top_titles().get(fold(top[0][0].text), DEFAULT_REGIME)
+    return DEFAULT_REGIME
 
 
 def _items(rule: Rule, parts: Parts) -> list:

@@ -54,6 +54,8 @@ PART_LABELS = {
     "sections": "Trang giấy",
     "document": "Toàn văn bản",
     "national_title": "Quốc hiệu",
+    "top_title": "Tiêu đề (thay Quốc hiệu)",
+    "issuer_mark": "Dấu dưới tên cơ quan ban hành",
     "motto": "Tiêu ngữ",
     "parent": "Tên cơ quan chủ quản",
     "issuer": "Tên cơ quan ban hành",
@@ -109,6 +111,8 @@ def locate(model: DocModel) -> Parts:
     ]
     _page_numbers(parts)
     qh = next((p for p in model.paras if NATIONAL_TITLE.match(fold(p.text))), None)
+    if qh is None:
+        qh = next((p for p in model.paras[: HEADER_WINDOW * 3] if _is_top_title(p)), None)
     body_start = 0
     if qh is not None:
         body_start = _header(parts, qh)
@@ -150,7 +154,7 @@ def _page_numbers(parts: Parts) -> None:
 def _header(parts: Parts, qh: Para) -> int:
     """Find the header parts around the Quốc hiệu; return the block the body starts after."""
     model, g = parts.model, parts.groups
-    g["national_title"] = [[qh]]
+    g["national_title" if NATIONAL_TITLE.match(fold(qh.text)) else "top_title"] = [[qh]]
     if qh.cell is not None:
         zone = [p for p in model.paras if p.block == qh.block]
         header_end = qh.block
@@ -195,6 +199,25 @@ def _header(parts: Parts, qh: Para) -> int:
     return _title_subject(parts, header_end, skip={id(p) for p in marks + cv})
 
 
+ISSUER_MARK = re.compile(r"^\*(?:\s*\*)*$")
+
+
+def top_titles() -> dict[str, str]:
+    """The regimes' titles at the top right (`đảng cộng sản việt nam` → `dang`), folded."""
+    from generator.regimes import available_regimes
+
+    return {
+        fold(line): regime.name
+        for regime in available_regimes().values()
+        if not regime.state
+        for line in regime.top_lines[:1]
+    }
+
+
+def _is_top_title(para: Para) -> bool:
+    return fold(collapse(para.text)) in top_titles()
+
+
 def _is_date(para: Para) -> bool:
     text = fold(para.text)
     return "ngày" in text and "tháng" in text and "năm" in text and len(text) < 120
@@ -227,10 +250,15 @@ def _issuers(parts: Parts, qh: Para, zone: list[Para], stop: set[int]) -> None:
     ]
     left = [p for p in same_row if p.cell and p.cell.col < qh.cell.col] or same_row
     groups: list[list[Para]] = [[]]
+    marks: list[list[Para]] = []
     for p in left:
         if id(p) in stop or NUMBER.match(fold(p.text)):
             break
         if is_rule_para(p):
+            groups.append([])
+        elif ISSUER_MARK.match(collapse(p.text)):
+            # regimes.md: the Party's `*`, the Youth Union's `***` in place of the rule.
+            marks.append([p])
             groups.append([])
         elif not p.is_empty:
             groups[-1].append(p)
@@ -242,6 +270,8 @@ def _issuers(parts: Parts, qh: Para, zone: list[Para], stop: set[int]) -> None:
                 parents.append(parent)
             if issuer:
                 issuers.append(issuer)
+    if marks:
+        parts.groups["issuer_mark"] = marks
     if parents:
         parts.groups["parent"] = parents
     if issuers:

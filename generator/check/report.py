@@ -85,6 +85,8 @@ class RuleResult:
 class Report:
     file: str
     results: list[RuleResult]
+    regime: str = "nha_nuoc"
+    """The regime checked against (regimes.md): given, or detected from the header."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -124,6 +126,7 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,
+            "regime": self.regime,
             "ok": self.ok,
             "summary": {
                 "errors": len(self.errors),
@@ -139,7 +142,10 @@ class Report:
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=indent)
 
     def format_text(self, show_not_evaluated: bool = True) -> str:
-        lines = [f"Tệp: {self.file}"]
+        lines = [
+            f"Tệp: {self.file}"
+            + (f" (thể thức `{self.regime}`)" if self.regime != "nha_nuoc" else "")
+        ]
         for result in self.errors + self.warnings:
             rule = result.rule
             head = SEVERITY_NAMES[rule.severity]

@@ -32,6 +32,11 @@ class Rule(BaseModel):
     params: dict[str, Any] = Field(default_factory=dict)
     exclude: list[str] = Field(default_factory=list)
     """Parts whose paragraphs are left out of `part` for this rule."""
+    regimes: list[str] | None = None
+    """The regimes (templates/regimes/) whose documents the rule applies to; none: all."""
+
+    def applies_to(self, regime: str) -> bool:
+        return self.regimes is None or regime in self.regimes
 
 
 class RulePack(BaseModel):

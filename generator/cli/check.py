@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from generator.check import NotADocx, RulePackError, check_docx, load_rules
+from generator.regimes import available_regimes
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -29,8 +30,12 @@ EXIT_UNREADABLE = 2
     help="Bộ quy tắc YAML riêng thay cho bộ quy tắc Nghị định 30 có sẵn.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Không liệt kê các quy tắc chưa đánh giá được.")
+@click.option(
+    "--regime",
+    help="Thể thức văn bản (nha_nuoc, dang, doan); không ghi thì đoán theo phần đầu văn bản.",
+)
 def check_command(
-    files: tuple[Path, ...], as_json: bool, rules_path: Path | None, quiet: bool
+    files: tuple[Path, ...], as_json: bool, rules_path: Path | None, quiet: bool, regime: str | None
 ) -> None:
     """Kiểm tra thể thức các tệp DOCX FILES theo Nghị định 30/2020/NĐ-CP."""
     try:
@@ -38,11 +43,15 @@ def check_command(
     except (RulePackError, OSError) as exc:
         click.echo(f"Lỗi bộ quy tắc: {exc}", err=True)
         sys.exit(EXIT_UNREADABLE)
+    known = available_regimes()
+    if regime is not None and regime not in known:
+        click.echo(f"Không có thể thức `{regime}`; có: {', '.join(sorted(known))}", err=True)
+        sys.exit(EXIT_UNREADABLE)
     unreadable = failed = False
     results: list[dict] = []
     for index, path in enumerate(files):
         try:
-            report = check_docx(path, pack, name=str(path))
+            report = check_docx(path, pack, name=str(path), regime=regime)
         except NotADocx as exc:
             unreadable = True
             click.echo(f"{path}: {exc}", err=True)

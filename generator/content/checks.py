@@ -14,6 +14,7 @@ from generator import nd30
 from generator.content.source import Path_, Source
 from generator.kinds import Kind, available_kinds
 from generator.problems import Problem
+from generator.regimes import Regime, RegimeError, available_regimes, get_regime
 
 Check = Callable[[dict, Source, "Kind | None"], Iterator[Problem]]
 
@@ -133,24 +134,23 @@ def check_enacted_by(data: dict, source: Source, kind: Kind | None) -> Iterator[
         yield source.problem(("enacted_by",), *found)
 
 
-REGIMES = {"nha_nuoc": True, "dang": False, "doan": False}
-"""content-format.md, More kinds: `regime`; True for those vanban lays out."""
-
-
 def check_regime(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
+    """regimes.md: `regime` names a regime profile (`templates/regimes/`)."""
     value = data.get("regime")
     if value is None or not isinstance(value, str):
         return
-    if value not in REGIMES:
-        yield source.problem(
-            ("regime",), f"thể thức `{value}` không có", "ghi `nha_nuoc`, `dang` hoặc `doan`"
-        )
-    elif not REGIMES[value]:
-        yield source.problem(
-            ("regime",),
-            f"vanban chưa trình bày được văn bản theo thể thức `{value}`",
-            "bỏ trường này để dùng thể thức nhà nước (`nha_nuoc`)",
-        )
+    known = available_regimes()
+    if value.strip() not in known:
+        names = ", ".join(f"`{n}`" for n in sorted(known))
+        yield source.problem(("regime",), f"thể thức `{value}` không có", f"ghi một trong {names}")
+
+
+def _regime_of(data: dict) -> Regime | None:
+    value = data.get("regime")
+    try:
+        return get_regime(value.strip() if isinstance(value, str) else None)
+    except RegimeError:
+        return None
 
 
 def check_year(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
@@ -178,7 +178,9 @@ def _list(value: Any) -> list:
 
 def check_authority(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
     """§7: authority lines start with TM./KT./TL./TUQ.; TM. only first; Q. only in a title;
-    the signer's name is written as a name."""
+    the signer's name is written as a name. `T/M`, `K/T`, `T/L` are accepted too; a prefix
+    the document's regime does not use (`TUQ.` in a Party document) is refused."""
+    regime = _regime_of(data)
     for path, signer in _signers(data):
         authority = signer.get("authority")
         lines = [authority] if isinstance(authority, str) else _list(authority)
@@ -186,7 +188,7 @@ def check_authority(data: dict, source: Source, kind: Kind | None) -> Iterator[P
         for i, line in enumerate(lines):
             if not isinstance(line, str) or not line.strip():
                 continue
-            found = nd30.authority_problem(line, i)
+            found = nd30.authority_problem(line, i, regime.prefixes if regime else None)
             if found:
                 where = path + ("authority",) if single else path + ("authority", i)
                 yield source.problem(where, *found)
@@ -214,11 +216,14 @@ def check_recipients(data: dict, source: Source, kind: Kind | None) -> Iterator[
 
 
 def check_abbreviations(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
-    """§3 (P1 II.3c): `/` separates the number from the ký hiệu, so no abbreviation may hold one."""
-    places: list[tuple[Path_, Any]] = [
-        (("symbol",), data.get("symbol")),
-        (("type_abbr",), data.get("type_abbr")),
-    ]
+    """§3 (P1 II.3c): `/` separates the number from the ký hiệu, so no abbreviation may hold one.
+
+    regimes.md: where the number is joined by `-` (`Số 12-KH/HU`), the `/` belongs to the
+    ký hiệu, and a given `symbol` holds it (`KH/ĐTĐHV-VP`)."""
+    regime = _regime_of(data)
+    places: list[tuple[Path_, Any]] = [(("type_abbr",), data.get("type_abbr"))]
+    if regime is None or "{number}/" in regime.number_pattern:
+        places.insert(0, (("symbol",), data.get("symbol")))
     places += [
         (("issuers", i, "abbr"), issuer.get("abbr"))
         for i, issuer in enumerate(_list(data.get("issuers")))

@@ -269,7 +269,10 @@ class Content(Strict):
     urgency: Urgency | None = None
     annexes: list[Annex] = Field(default_factory=list)
     regime: Text | None = None
-    """Whose format the document follows (regimes.md); only `nha_nuoc` is laid out so far."""
+    """Whose format the document follows (regimes.md): `nha_nuoc` (default), `dang`, `doan`."""
+    term: Text | None = None
+    """The issuing committee's term (`2020-2025`): a Party document's numbers run per type
+    per term (regimes.md `dang`, numbering; the register reads it)."""
     signatories: list[Signatory] = Field(default_factory=list)
     recipients: list[Text] = Field(min_length=1)
     archive: list[Text] = Field(default_factory=list)

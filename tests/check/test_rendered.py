@@ -22,12 +22,18 @@ def test_rendered_document_passes(content: Path) -> None:
     evaluated = {r.id for r in report.results if r.status != "not_evaluated"}
     # A công văn has no title and no summary rule: its summary is the V/v line.
     vv = "kind: cong_van" in content.read_text("utf-8")
+    regime = report.regime
+    # The regime is read from the header (regimes.md): the content names it.
+    assert (f"regime: {regime}" in content.read_text("utf-8")) == (regime != "nha_nuoc")
+    state = (
+        ("nd30.motto.rule", "nd30.issuer.rule", "nd30.recipients.items.last")
+        if regime == "nha_nuoc"
+        else (f"{regime}.top_title.text", f"{regime}.issuer.mark", f"{regime}.number.form")
+    )
     for rule in (
-        "nd30.motto.rule",
-        "nd30.issuer.rule",
+        *state,
         "nd30.cv_subject.size" if vv else "nd30.subject.rule",
-        "nd30.signature.prefix",
-        "nd30.recipients.items.last",
+        "dang.signature.prefix" if regime == "dang" else "nd30.signature.prefix",
         "nd30.body.align",
     ):
         assert rule in evaluated, report.format_text()
