@@ -98,7 +98,7 @@ LATER_EXAMPLES = (
     "ke-hoach-huyen-uy-dinh-hoa-2024",
     "phat-dong-tinh-doan-2024",
     "giao-uoc-khoi-cac-co-quan-dang-2024",
-    "phat-dong-cong-doan-nganh-2024",
+    "phat-dong-tld-cong-doan-nganh-2024",
     "ke-hoach-mttq-tinh-2024",
 )
 """Examples of these kinds written after the reference was taken (regimes, unions, Front)."""

@@ -19,12 +19,14 @@ import pytest
 from generator.pdf import SOFFICE_ENV, ConversionFailed, convert_to_pdf, find_soffice
 
 from .samples import (
+    AS_STATE,
     COVENANT_PAGINATION,
     EXAMPLES,
     HERE,
     NAMES,
     PAGINATION,
     REAL,
+    as_state_data,
     build_vietnamese_docx,
     covenant_data,
     covenant_pagination_data,
@@ -110,6 +112,7 @@ def office_batch(office: str, poppler: None, tmp_path_factory: pytest.TempPathFa
     contents |= {f"names:{p.stem}": p for p in NAMES}
     derived = [("derived:covenant16", covenant_data()), ("derived:long", long_data())]
     derived += [(name, pagination_data(*args)) for name, args in PAGINATION.items()]
+    derived += [(name, as_state_data(stem)) for name, stem in AS_STATE.items()]
     derived += [
         (name, covenant_pagination_data(*args)) for name, args in COVENANT_PAGINATION.items()
     ]

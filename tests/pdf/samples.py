@@ -197,3 +197,19 @@ def covenant_pagination_data(members: int, extra_items: int) -> dict | None:
 
 
 COVENANT_PAGINATION = {f"page:cov{m:02d}-x{x:02d}": (m, x) for m in (3, 5, 8) for x in range(12)}
+
+
+AS_STATE = {
+    "derived:dang-plan-as-state": "ke-hoach-huyen-uy-dinh-hoa-2024",
+    "derived:dang-covenant-as-state": "giao-uoc-khoi-cac-co-quan-dang-2024",
+}
+"""Party examples with `regime: nha_nuoc`: the same content must get the state header."""
+
+
+def as_state_data(stem: str) -> dict | None:
+    path = ROOT / "content" / "examples" / f"{stem}.yaml"
+    if not path.is_file():
+        return None
+    data = read_yaml(path)
+    data["regime"] = "nha_nuoc"
+    return data

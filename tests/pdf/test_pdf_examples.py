@@ -19,6 +19,7 @@ from docx import Document
 from generator.content.load import load_content
 from generator.content.model import Content
 from generator.kinds import get_kind
+from generator.regimes import get_regime
 
 from .pdf_layout import (
     Page,
@@ -41,6 +42,9 @@ CENTRE_TOL = 3.0
 """Points between the centre of a centred line and the centre it is centred on."""
 
 DOCS = [f"example:{p.stem}" for p in EXAMPLES] + ["derived:covenant16", "derived:long"]
+# Party content in the state format. (In the covenant's, pdftotext joins the long parent
+# name and the Quốc hiệu into one segment; test_pdf_regimes.py reads that one.)
+DOCS += ["derived:dang-plan-as-state"]
 if not EXAMPLES:
     DOCS = [pytest.param("example:none", marks=pytest.mark.skip(reason="no examples yet"))]
 
@@ -101,11 +105,17 @@ class Signer:
 
 
 def signers(content: Content) -> list[Signer]:
-    """The signature blocks in their listed order: the signatories, else one per member."""
+    """The signature blocks in their listed order: the signatories, else one per member.
+    Authority lines are printed in the regime's spelling (`TM.` typed, `T/M` printed)."""
+    regime = get_regime(content.regime)
+
+    def lines(authority: list[str]) -> tuple[str, ...]:
+        return tuple(regime.prefix(a) for a in authority)
+
     if content.signatories:
-        return [Signer(s.unit, tuple(s.authority), s.title, s.name) for s in content.signatories]
+        return [Signer(s.unit, lines(s.authority), s.title, s.name) for s in content.signatories]
     return [
-        Signer(m.name, tuple(m.signatory.authority), m.signatory.title, m.signatory.name)
+        Signer(m.name, lines(m.signatory.authority), m.signatory.title, m.signatory.name)
         for m in content.members
     ]
 
@@ -156,14 +166,27 @@ def test_header_block(doc):
     first = layout(pdf)[0]
     half = first.width / 2
 
-    qh = one(first.find(QUOC_HIEU, whole=True), "Quốc hiệu on one line", first)
-    tn = one(first.find(TIEU_NGU, whole=True), "Tiêu ngữ on one line", first)
-    assert qh.centre > half and tn.centre > half, "Quốc hiệu and Tiêu ngữ stand in the right half"
-    assert qh.y0 < first.height * 0.15, "Quốc hiệu is at the top of page 1"
-    assert qh.y0 == min(s.y0 for s in first.segments), "nothing stands above the Quốc hiệu"
-    # Word boxes include ascent and descent, so consecutive lines overlap a little.
-    assert qh.y0 < tn.y0 < qh.y0 + 1.5 * (qh.y1 - qh.y0), "Tiêu ngữ is right under the Quốc hiệu"
-    assert abs(qh.centre - tn.centre) <= CENTRE_TOL, "Tiêu ngữ is centred under the Quốc hiệu"
+    regime = get_regime(content.regime)
+    if regime.state:
+        qh = one(first.find(QUOC_HIEU, whole=True), "Quốc hiệu on one line", first)
+        tn = one(first.find(TIEU_NGU, whole=True), "Tiêu ngữ on one line", first)
+        assert qh.centre > half and tn.centre > half, "Quốc hiệu and Tiêu ngữ in the right half"
+        assert qh.y0 < first.height * 0.15, "Quốc hiệu is at the top of page 1"
+        assert qh.y0 == min(s.y0 for s in first.segments), "nothing stands above the Quốc hiệu"
+        # Word boxes include ascent and descent, so consecutive lines overlap a little.
+        assert qh.y0 < tn.y0 < qh.y0 + 1.5 * (qh.y1 - qh.y0), "Tiêu ngữ right under Quốc hiệu"
+        assert abs(qh.centre - tn.centre) <= CENTRE_TOL, "Tiêu ngữ centred under Quốc hiệu"
+    else:
+        # regimes.md: the regime's title in place of the Quốc hiệu and Tiêu ngữ.
+        top = one(first.find(regime.top_lines[0], whole=True), "the regime's title", first)
+        assert top.centre > half, "the regime's title stands in the right half"
+        assert top.y0 < first.height * 0.15, "the regime's title is at the top of page 1"
+        assert top.y0 <= min(s.y0 for s in first.segments) + 1, "nothing stands above it"
+        assert not first.find(QUOC_HIEU) and not first.find(TIEU_NGU), "no Quốc hiệu, Tiêu ngữ"
+        marks = [s for s in first.segments if s.text == regime.issuer_mark]
+        assert len(marks) == len(content.issuers) and all(s.centre < half for s in marks), (
+            f"{regime.issuer_mark!r} under each issuer, in the left half"
+        )
 
     number = one([s for s in first.segments if s.text.startswith("Số")], "Số line", first)
     assert number.centre < half
