@@ -285,15 +285,16 @@ def authority_problem(
     match = re.match(r"^(TM|KT|TL|TUQ)\.\s+\S", text) or re.match(r"^(T/M|K/T|T/L)\s+\S", text)
     if match:
         key = match.group(1).replace("/", "")
+        typed = text.split()[0]
         if allowed is not None and key not in allowed:
             return (
-                f"thể thức này không dùng tiền tố `{match.group(1)}`",
+                f"thể thức này không dùng tiền tố `{typed}`",
                 "chỉ dùng " + ", ".join(f"`{p}`" for p in allowed.values()),
             )
         if key == "TM" and index > 0:
             return (
-                f"`{match.group(1)}` chỉ được đứng ở dòng thẩm quyền đầu tiên",
-                f"đưa dòng `{match.group(1)} ...` lên đầu danh sách authority",
+                f"`{typed}` chỉ được đứng ở dòng thẩm quyền đầu tiên",
+                f"đưa dòng `{typed} ...` lên đầu danh sách authority",
             )
         return None
     word = re.match(r"^([^\s]+)", text)

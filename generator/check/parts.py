@@ -112,7 +112,8 @@ def locate(model: DocModel) -> Parts:
     _page_numbers(parts)
     qh = next((p for p in model.paras if NATIONAL_TITLE.match(fold(p.text))), None)
     if qh is None:
-        qh = next((p for p in model.paras[: HEADER_WINDOW * 3] if _is_top_title(p)), None)
+        head = model.paras[: HEADER_WINDOW * 3]
+        qh = next((p for p in head if _is_top_title(p)), None) or _top_right(head)
     body_start = 0
     if qh is not None:
         body_start = _header(parts, qh)
@@ -216,6 +217,22 @@ def top_titles() -> dict[str, str]:
 
 def _is_top_title(para: Para) -> bool:
     return fold(collapse(para.text)) in top_titles()
+
+
+def _top_right(paras: list[Para]) -> Para | None:
+    """Without a Quốc hiệu or a known title: the first line of the header table's top right
+    cell, when it is in capitals (a title spelt wrong is still the title, and fails)."""
+    first = next(
+        (
+            p
+            for p in paras
+            if p.cell is not None
+            and (p.cell.table, p.cell.row, p.cell.col) == (1, 1, 2)
+            and not p.is_empty
+        ),
+        None,
+    )
+    return first if first is not None and is_upper(first.text) else None
 
 
 def _is_date(para: Para) -> bool:
