@@ -14,6 +14,8 @@ from typing import Any
 from generator import nd30
 from generator.content.model import Content
 from generator.kinds import Kind
+from generator.layout import document_symbol
+from generator.regimes import get_regime
 
 LANGUAGE = "Tiếng Việt"
 
@@ -28,10 +30,15 @@ def type_name(content: Content, kind: Kind) -> str:
 
 
 def code_notation(content: Content, kind: Kind) -> str:
-    """Phụ lục VI `CodeNotation` (ký hiệu): `PĐTĐ-CTĐP`, as the number line prints it."""
-    return nd30.symbol(
-        content.type_abbr or kind.type_abbr, [i.abbr for i in content.issuers], content.symbol
-    )
+    """Phụ lục VI `CodeNotation` (ký hiệu): `PĐTĐ-CTĐP`, `KH/HU`, as the number line prints it."""
+    return document_symbol(content, kind, get_regime(content.regime))
+
+
+def number_and_code(number: int, code: str) -> str:
+    """Register column (1), số và ký hiệu: `05/PĐTĐ-CTĐP`, or `12-KH/HU` for a regime whose
+    number line joins them with `-` (regimes.md): only those symbols hold a `/` (the state
+    format's `/` stands between the number and the symbol, so its symbols cannot)."""
+    return f"{number:02d}{'-' if '/' in code else '/'}{code}"
 
 
 def summary(type_name: str, subject: str | None) -> str:

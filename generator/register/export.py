@@ -42,7 +42,7 @@ WIDTHS = (16, 12, 44, 18, 34, 16, 8, 11, 12, 14)
 def cells(row: Row, *, lines: str = "\n") -> list[str | int | None]:
     """One register row's ten values; recipients one to a line (`lines` joins them)."""
     return [
-        f"{row.number:02d}/{row.code_notation}",
+        entry.number_and_code(row.number, row.code_notation),
         entry.day_first(row.issued_date),
         entry.summary(row.type_name, row.subject),
         row.signer_name,

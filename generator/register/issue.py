@@ -25,9 +25,8 @@ from generator.produce import NotConformant, Unit, UnitsNotWritten, make, write_
 from generator.register import entry
 from generator.register.scopes import ScopeError, scopes
 from generator.register.store import Register, RegisterError, Row
+from generator.regimes import RegimeError, get_regime
 from generator.render import TemplateRenderError
-
-DEFAULT_REGIME = "nha_nuoc"
 
 
 @dataclass(frozen=True)
@@ -118,7 +117,7 @@ def issue(
                     Issued(
                         plan.source.name,
                         row.number,
-                        f"{row.number:02d}/{row.code_notation}",
+                        entry.number_and_code(row.number, row.code_notation),
                         list(plan.unit.written),
                         row,
                     )
@@ -164,14 +163,26 @@ def _number(reg: Register, plans: list[_Plan], result: IssueResult) -> None:
         content = plan.content
         try:
             kind = get_kind(content.kind)
-            scope = scopes().for_regime(getattr(content, "regime", None) or DEFAULT_REGIME)
+            regime = get_regime(content.regime)
+            scope = scopes().for_regime(regime.name)
+            if scope.period == "term" and not (content.term or "").strip():
+                # regimes.md `dang`: numbers run per type per term of the committee.
+                result.problems.append(
+                    plan.source.problem(
+                        ("term",) if content.term is not None else ("regime",),
+                        f"thể thức `{regime.name}` đánh số theo từng loại văn bản trong "
+                        "một nhiệm kỳ, nhưng chưa có nhiệm kỳ",
+                        "thêm `term: 2020-2025` (nhiệm kỳ của cấp ủy ban hành)",
+                    )
+                )
+                continue
             plan.series, plan.period = scope.key(
                 issuer=content.issuers[0].abbr,
-                type_abbr=content.type_abbr or kind.type_abbr,
+                type_abbr=content.type_abbr or regime.type_abbrs.get(kind.name) or kind.type_abbr,
                 issued=plan.issued,
-                term=getattr(content, "term", None),
+                term=content.term,
             )
-        except (KindError, ScopeError) as exc:
+        except (KindError, ScopeError, RegimeError) as exc:
             result.errors.append(f"{plan.source.name}: {exc}")
             continue
         plan.scope = scope.name
@@ -213,8 +224,12 @@ def _render(plans: list[_Plan], out_dir: Path, result: IssueResult) -> None:
         except (KindError, TemplateRenderError) as exc:
             result.errors.append(f"{name}: {exc}")
             continue
-        # Numbers start again each year (or term): the period keeps the names apart.
-        stem = product.default_stem(f"{product.kind.file_name}-{{period}}", period=plan.period)
+        # Numbers start again each year (or term): the period keeps the names apart, and
+        # where each type has its own run (a Party committee's), the type too.
+        period = plan.period
+        if "type" in scopes().scopes[plan.scope].series:
+            period = f"{plan.series.rsplit('/', 1)[-1]}-{period}"
+        stem = product.default_stem(f"{product.kind.file_name}-{{period}}", period=period)
         target = Path(out_dir) / f"{stem}.docx"
 
         def sidecar(made_pdf: Path | None, product=product) -> bytes:

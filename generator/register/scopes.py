@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from generator.regimes import RegimeError, get_regime
+
 SCOPES_FILE = Path(__file__).with_name("scopes.yaml")
 SERIES_PARTS = ("issuer", "type")
 PERIODS = ("year", "term")
@@ -51,14 +53,15 @@ class Scope:
 @dataclass(frozen=True)
 class Scopes:
     scopes: dict[str, Scope]
-    regimes: dict[str, str]
 
     def for_regime(self, regime: str) -> Scope:
+        """The scope a regime's profile names (`numbering.scope`, templates/regimes/)."""
         try:
-            return self.scopes[self.regimes[regime]]
-        except KeyError:
+            return self.scopes[get_regime(regime).scope]
+        except (KeyError, RegimeError):
             raise ScopeError(
-                f"chưa có cách đánh số cho thể thức `{regime}` (xem {SCOPES_FILE.name})"
+                f"chưa có cách đánh số cho thể thức `{regime}` (xem {SCOPES_FILE.name} và "
+                "templates/regimes/)"
             ) from None
 
 
@@ -73,11 +76,7 @@ def read_scopes(path: Path = SCOPES_FILE) -> Scopes:
                 f"series parts among {SERIES_PARTS}"
             )
         scopes[name] = scope
-    regimes = dict(data["regimes"])
-    for regime, scope_name in regimes.items():
-        if scope_name not in scopes:
-            raise ScopeError(f"{path}: regime `{regime}` names unknown scope `{scope_name}`")
-    return Scopes(scopes, regimes)
+    return Scopes(scopes)
 
 
 @cache
