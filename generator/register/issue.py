@@ -22,10 +22,10 @@ from generator.content.source import Source, read_source, read_text
 from generator.kinds import KindError, get_kind
 from generator.problems import ContentError, Problem
 from generator.produce import NotConformant, Unit, UnitsNotWritten, make, write_units
+from generator.regimes import RegimeError, get_regime
 from generator.register import entry
 from generator.register.scopes import ScopeError, scopes
 from generator.register.store import Register, RegisterError, Row
-from generator.regimes import RegimeError, get_regime
 from generator.render import TemplateRenderError
 
 
