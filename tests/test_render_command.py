@@ -18,9 +18,10 @@ def test_render_checks_its_output_and_passes(tmp_path, monkeypatch):
     seen = []
     real = produce.check_docx
 
-    def spy(data, name=None):
+    def spy(data, name=None, regime=None):
         seen.append(name)
-        return real(data, name=name)
+        assert regime == "nha_nuoc"  # the content's regime (the default) is checked against
+        return real(data, name=name, regime=regime)
 
     monkeypatch.setattr(produce, "check_docx", spy)
     result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path)])
@@ -33,7 +34,7 @@ def test_render_checks_its_output_and_passes(tmp_path, monkeypatch):
 def test_a_failing_check_is_reported_and_nothing_is_written(tmp_path, monkeypatch):
     from generator.check import check_docx
 
-    def failing(data, name=None):
+    def failing(data, name=None, regime=None):
         import io
         import zipfile
 

@@ -28,9 +28,10 @@ def test_checked_documents(tmp_path, monkeypatch, mode, expected):
     seen: list[str] = []
     real = produce.check_docx
 
-    def spy(data, name=None):
+    def spy(data, name=None, regime=None):
         seen.append(name)
-        return real(data, name=name)
+        assert regime == "nha_nuoc"  # the content's regime (the default) is checked against
+        return real(data, name=name, regime=regime)
 
     monkeypatch.setattr(produce, "check_docx", spy)
     args = ["batch", *ARGS, "--out-dir", str(tmp_path)] + (["--check", mode] if mode else [])
