@@ -54,33 +54,26 @@ def open_workbook(path: Path, name: str) -> Any:
     except LimitExceeded as exc:
         raise XlsxError([Problem(name, None, None, "", exc.message, exc.hint)]) from exc
     except BadPackage as exc:
-        raise XlsxError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "",
-                    f"không đọc được tệp Excel: {exc}",
-                    "lưu tệp dạng Excel Workbook (.xlsx)",
-                )
-            ]
-        ) from exc
+        raise _unreadable(name, exc) from exc
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise XlsxError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "",
-                    f"không đọc được tệp Excel: {exc}",
-                    "lưu tệp dạng Excel Workbook (.xlsx)",
-                )
-            ]
-        ) from exc
+        raise _unreadable(name, exc) from exc
+
+
+def _unreadable(name: str, exc: Exception) -> XlsxError:
+    return XlsxError(
+        [
+            Problem(
+                name,
+                None,
+                None,
+                "",
+                f"không đọc được tệp Excel: {exc}",
+                "lưu tệp dạng Excel Workbook (.xlsx)",
+            )
+        ]
+    )
 
 
 def choose_sheet(workbook: Any, name: str, wanted: str | None) -> Any:
