@@ -10,7 +10,7 @@ from generator.content.load import load_content
 from generator.content.model import Content
 from generator.kinds import Kind, KindError, get_kind
 from generator.layout import build_context
-from generator.output import file_stem, write_atomic
+from generator.output import file_stem
 from generator.render import render_docx
 
 
@@ -48,17 +48,3 @@ def render_model(content: Content, template: Path | None = None) -> Rendered:
 def render_content(path: str | Path, template: Path | None = None) -> bytes:
     """Render one content file to DOCX bytes (raises ContentError on any mistake)."""
     return render_model(load_content(path), template).docx
-
-
-def render_to_file(
-    path: str | Path,
-    *,
-    out_file: Path | None = None,
-    out_dir: Path = Path("output"),
-    force: bool = False,
-    template: Path | None = None,
-) -> Path:
-    """Render a content file and write it; nothing is written if it has any mistake."""
-    rendered = render_model(load_content(path), template)
-    target = out_file or Path(out_dir) / f"{rendered.default_stem()}.docx"
-    return write_atomic(target, rendered.docx, force=force)
