@@ -7,7 +7,6 @@ not once per document. Tests of the machinery itself use `fake_soffice`.
 
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.pdf import SOFFICE_ENV, ConversionFailed, convert_to_pdf, find_soffice
+from tests.parts import in_ci, need  # noqa: F401
 
 from .samples import (
     AS_STATE,
@@ -36,18 +36,6 @@ from .samples import (
 )
 
 POPPLER = ("pdftotext", "pdffonts", "pdfinfo", "pdftoppm")
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def need(what: str, hint: str) -> None:
-    """Skip when a program is missing on a workstation; in CI it must be there."""
-    message = f"{what} is not installed ({hint})"
-    if in_ci():
-        pytest.fail(f"{message}, and CI=true requires it")
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,14 +12,11 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import EXAMPLES
+from tests.parts import in_ci, need_tool  # noqa: F401  (test modules import them from here)
 
 POSTGRES_ENV = "VANBAN_TEST_POSTGRES"
 LAUNCH = EXAMPLES / "phat-dong-cuc-ctdp-2024.yaml"
 PLAN = EXAMPLES / "ke-hoach-ubnd-tinh-2024.yaml"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 
 
 def _postgres_database() -> Iterator[str]:
@@ -84,11 +80,3 @@ def content_file(
 
 def files_under(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")) if folder.exists() else []
-
-
-def need_tool(name: str) -> None:
-    if shutil.which(name) is None:
-        reason = f"{name} is not installed"
-        if in_ci():
-            pytest.fail(reason)
-        pytest.skip(reason)

@@ -3,7 +3,6 @@ and the real LibreOffice and Chromium where a test needs them."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import threading
@@ -17,22 +16,11 @@ from fastapi.testclient import TestClient
 
 from generator.pdf import find_soffice
 from generator.web import Settings, create_app
+from tests.parts import in_ci, need  # noqa: F401  (test modules import them from here)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "content" / "examples"
 YAML = {"Content-Type": "application/yaml"}
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
-
-
-def need(what: str, hint: str) -> None:
-    """Skip when a program is missing on a workstation; in CI it must be there."""
-    message = f"{what} is not installed ({hint})"
-    if in_ci():
-        pytest.fail(f"{message}, and CI=true requires it")
-    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
