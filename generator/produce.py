@@ -17,6 +17,7 @@ from generator.check import NotADocx, Report, check_docx
 from generator.content.load import load_content
 from generator.content.model import Content
 from generator.kinds import KindError
+from generator.ooxml.package import NotDocx
 from generator.output import OutputError, write_atomic
 from generator.pdf import ConversionFailed, PdfError, convert_to_pdf, pdf_complete
 from generator.pipeline import Rendered, render_model
@@ -24,7 +25,6 @@ from generator.problems import ContentError, Problem
 from generator.regimes import get_regime
 from generator.render import TemplateRenderError
 from generator.templating.lint import check_template
-from generator.templating.parts import NotDocx
 
 NO_CHECK_HINT = "sửa nội dung hoặc mẫu; nếu vẫn muốn ghi văn bản này, dùng --no-check"
 

@@ -9,13 +9,17 @@ The rules are data (`rules.yaml`); the engine only knows generic check types.
 from __future__ import annotations
 
 from generator.check.engine import check_docx
-from generator.check.package import NotADocx
 from generator.check.report import Finding, Report, RuleResult
 from generator.check.rules import Rule, RulePack, RulePackError, load_rules
+from generator.ooxml.package import NotDocx
+
+NotADocx = NotDocx
+"""The one error for a file that is not a readable DOCX (`generator.ooxml.package`)."""
 
 __all__ = [
     "Finding",
     "NotADocx",
+    "NotDocx",
     "Report",
     "Rule",
     "RulePack",

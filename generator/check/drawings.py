@@ -6,21 +6,11 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from generator.check.ooxml import EMU_PER_PT, length_pt, local, number, q, w
+from generator.ooxml.names import EMU_PER_PT, length_pt, local, number, q, w
+from generator.ooxml.walk import choice
 
 LINE_SHAPE_MAX_HEIGHT = 3.0  # a drawn shape no taller than this is a line, pt
 LINE_GEOMETRIES = {"line", "straightConnector1"}
-
-
-def choice(alt: etree._Element) -> etree._Element:
-    """The branch of mc:AlternateContent Word shows: the first Choice, else the Fallback."""
-    for child in alt:
-        if local(child) == "Choice":
-            return child
-    for child in alt:
-        if local(child) == "Fallback":
-            return child
-    return etree.Element("empty")
 
 
 def _visible(el: etree._Element) -> Iterator[etree._Element]:

@@ -94,6 +94,7 @@ def evaluate(rule: Rule, parts: Parts) -> RuleResult:
 
 def _finding(rule: Rule, status: str, failure: Failure) -> Finding:
     para: Para | None = failure.para
+    at = para.location if para is not None and not failure.where else None
     return Finding(
         rule=rule.id,
         severity=rule.severity,
@@ -103,18 +104,9 @@ def _finding(rule: Rule, status: str, failure: Failure) -> Finding:
         part_label=PART_LABELS[rule.part],
         title=rule.title,
         detail=failure.detail,
-        paragraph=para.index if para is not None and para.index else None,
-        location=failure.where or (_where(para) if para is not None else ""),
+        paragraph=at.paragraph if at is not None else None,
+        location=failure.where or (str(at) if at is not None else ""),
         excerpt=excerpt(para.text) if para is not None else "",
         style=para.style_name if para is not None else "",
+        at=at,
     )
-
-
-def _where(para: Para) -> str:
-    if para.where == "header":
-        return "đầu trang"
-    if para.cell is not None:
-        return f"bảng {para.cell.table}, hàng {para.cell.row}, cột {para.cell.col}"
-    if para.where == "textbox":
-        return "khung văn bản"
-    return ""

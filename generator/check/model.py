@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from generator.ooxml.walk import Location
+
 
 @dataclass
 class Run:
@@ -92,6 +94,8 @@ class Para:
     style_name: str = ""
     section: int = 0
     fields: list[Field] = field(default_factory=list)
+    location: Location | None = None
+    """Where the paragraph is, named as `vanban template check` names it."""
 
     @cached_property
     def text(self) -> str:

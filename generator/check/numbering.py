@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from generator.check.ooxml import W, number, val, w
 from generator.check.styles import Props, parse_ppr, parse_rpr
+from generator.ooxml.names import W, number, val, w
 
 
 @dataclass

@@ -6,18 +6,13 @@ what python-docx leaves out (style inheritance, borders, shapes, fields).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from generator.check.drawings import choice, shapes
 from generator.check.model import Block, Cell, DocModel, Field, Para, Run, Section
 from generator.check.numbering import Numbering
-from generator.check.ooxml import NS, W, local, number, q, twips, val, w
-from generator.check.package import NotADocx, open_package, part_xml, reason, related
 from generator.check.styles import (
     Props,
     StyleResolver,
@@ -27,6 +22,10 @@ from generator.check.styles import (
     parse_rpr,
     theme_fonts,
 )
+from generator.ooxml.names import NS, W, local, number, q, twips, val, w
+from generator.ooxml.package import UNREADABLE, NotDocx, Package, open_docx, reason
+from generator.ooxml.rels import NUMBERING, STYLES, THEME, part_name, part_xml, related_by_id
+from generator.ooxml.walk import BoxFrame, CellFrame, Placed, paragraphs
 
 DEFAULT_CELL_MARGIN = 108 / 20  # Word's "Normal Table" left/right cell margin, pt
 DEFAULT_SIZE = 10.0  # Word's size when nothing sets one (ECMA-376 §17.3.2.38)
@@ -35,10 +34,10 @@ _PASS_THROUGH = {"hyperlink", "ins", "moveTo", "smartTag", "customXml", "bdo", "
 
 
 def read_docx(source: str | Path | bytes) -> DocModel:
-    document = open_package(source)
+    package = open_docx(source)
     try:
-        return _Reader(document).read()
-    except NotADocx:
+        return _Reader(package).read()
+    except NotDocx:
         raise
     except (
         AttributeError,
@@ -49,28 +48,26 @@ def read_docx(source: str | Path | bytes) -> DocModel:
         etree.XMLSyntaxError,
     ) as exc:
         # A package that opens but whose XML breaks the schema the reader relies on.
-        raise NotADocx(f"cấu trúc tệp Word bị hỏng: {reason(exc)}") from exc
+        raise NotDocx(f"{UNREADABLE}: cấu trúc tệp Word bị hỏng: {reason(exc)}") from exc
 
 
 class _Reader:
-    def __init__(self, document: docx.document.Document):
-        self.part = document.part
-        self.root = document.element
-        self.body = self.root.find(w("body"))
-        if self.body is None:
-            raise NotADocx("tệp Word không có phần nội dung (w:body)")
-        theme = part_xml(related(self.part, RT.THEME))
-        self.styles = StyleResolver(part_xml(related(self.part, RT.STYLES)), theme_fonts(theme))
+    def __init__(self, package: Package):
+        self.part = package.main
+        self.body = package.body
+        theme = package.related_xml(THEME)
+        self.styles = StyleResolver(package.related_xml(STYLES), theme_fonts(theme))
         # Runs with no direct formatting resolve the same way for the same paragraph and table
         # style: a long table repeats a few such combinations thousands of times.
         self._plain_rpr: dict[tuple, Props] = {}
-        self.numbering = Numbering(part_xml(related(self.part, RT.NUMBERING)))
+        self.numbering = Numbering(package.related_xml(NUMBERING))
         self.paras: list[Para] = []
         self.blocks: list[Block] = []
         self.section_props = self._section_elements()
         self.sections: list[Section] = []
-        self._table_count = 0
         self._section_no = 0
+        self._tables: dict[int, tuple[TableStyleInfo, dict[str, float], list[float]]] = {}
+        self._cell_widths: dict[tuple[int, float], float] = {}
 
     # -- sections ---------------------------------------------------------------
     def _section_elements(self) -> list[etree._Element]:
@@ -102,10 +99,11 @@ class _Reader:
             headers = dict(inherited)
             for ref in sect.findall(w("headerReference")):
                 kind = val(ref, "type") or "default"
-                rid = ref.get(q("r", "id"))
-                target = self.part.related_parts.get(rid) if rid else None
-                root = part_xml(target) if target is not None else None
-                headers[kind] = self._header_paras(root, no) if root is not None else None
+                target = related_by_id(self.part, ref.get(q("r", "id")))
+                root = part_xml(target)
+                headers[kind] = (
+                    self._header_paras(root, part_name(target), no) if root is not None else None
+                )
             inherited = headers
             self.sections.append(
                 Section(
@@ -119,114 +117,103 @@ class _Reader:
                 )
             )
 
-    def _header_paras(self, root: etree._Element, section_no: int) -> list[Para]:
+    def _header_paras(self, root: etree._Element, name: str, section_no: int) -> list[Para]:
         out: list[Para] = []
-        self._walk(
-            root,
-            out,
-            where="header",
-            section_no=section_no,
-            width=self._text_width(section_no),
-            container=("header", id(root)),
-            cell=None,
-            table=None,
-            block=0,
-        )
+        width = self._text_width(section_no)
+        for placed in paragraphs(root, "header", name):
+            self._place(placed, out, section_no, width)
         return out
 
     # -- body -------------------------------------------------------------------
     def read(self) -> DocModel:
-        for child in self.body:
-            self._top_level(child)
+        out: list[Para] = []
+        top: Placed | None = None
+        width = 0.0
+        for placed in paragraphs(self.body, "body", part_name(self.part)):
+            if top is None or placed.block != top.block:
+                if top is not None:
+                    self._end_block(top, out)
+                top, out = placed, []
+                width = self._text_width(self._section_no)
+            self._place(placed, out, self._section_no, width)
+        if top is not None:
+            self._end_block(top, out)
         self._build_sections()
         for i, para in enumerate(self.paras, start=1):
             para.index = i
         return DocModel(self.paras, self.blocks, self.sections)
 
-    def _top_level(self, child: etree._Element) -> None:
-        name = local(child)
-        if name in ("sdt",):
-            content = child.find(w("sdtContent"))
-            for sub in content if content is not None else []:
-                self._top_level(sub)
-            return
-        if name == "customXml":
-            for sub in child:
-                self._top_level(sub)
-            return
-        if name not in ("p", "tbl"):
-            return
-        ordinal = len(self.blocks) + 1
-        out: list[Para] = []
-        width = self._text_width(self._section_no)
-        if name == "p":
-            self._paragraph(
-                child, out, "body", self._section_no, width, ("body",), None, None, ordinal
-            )
-            self.blocks.append(Block(ordinal, "p", out))
-            ppr = child.find(w("pPr"))
+    def _end_block(self, first: Placed, out: list[Para]) -> None:
+        """Record a top-level paragraph or table; a paragraph may end a section."""
+        element = first.top
+        if local(element) == "p":
+            self.blocks.append(Block(first.block, "p", out))
+            ppr = element.find(w("pPr"))
             if ppr is not None and ppr.find(w("sectPr")) is not None:
                 self._section_no += 1
         else:
-            self._table_count += 1
-            self._table(child, out, self._section_no, width, ordinal, self._table_count, depth=1)
-            rows = child.findall(w("tr"))
+            rows = element.findall(w("tr"))
             repeats = bool(rows) and rows[0].find("w:trPr/w:tblHeader", NS) is not None
             whole = bool(rows) and all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
-            self.blocks.append(Block(ordinal, "tbl", out, self._table_count, repeats, whole))
+            table = first.location.table or 0
+            self.blocks.append(Block(first.block, "tbl", out, table, repeats, whole))
         self.paras.extend(out)
 
-    def _walk(
-        self, parent, out, where, section_no, width, container, cell, table, block, depth: int = 0
-    ) -> None:
-        for child in parent:
-            name = local(child)
-            if name == "p":
-                self._paragraph(child, out, where, section_no, width, container, cell, table, block)
-            elif name == "tbl":
-                self._table(
-                    child,
-                    out,
-                    section_no,
-                    width,
-                    block,
-                    cell.table if cell else 0,
-                    depth=depth + 1,
-                    where=where,
-                )
-            elif name in ("sdt", "customXml"):
-                content = child.find(w("sdtContent")) if name == "sdt" else child
-                if content is not None:
-                    self._walk(
-                        content, out, where, section_no, width, container, cell, table, block, depth
-                    )
+    def _place(self, placed: Placed, out: list[Para], section_no: int, width: float) -> None:
+        """Read one walked paragraph with what its place gives it: the width of its column,
+        the table style, the cell or text box it belongs to."""
+        header = placed.location.part == "header"
+        where = "header" if header else "body"
+        container: tuple = (
+            ("header", id(placed.top.getroottree().getroot())) if header else ("body",)
+        )
+        table: TableStyleInfo | None = None
+        inner: CellFrame | None = None
+        depth = 0
+        for frame in placed.frames:
+            if isinstance(frame, CellFrame):
+                table, width = self._cell(frame, width)
+                inner, depth = frame, depth + 1
+                where = "header" if header else "cell"
+                container = ("cell", id(frame.cell))
+            elif isinstance(frame, BoxFrame):
+                table = None
+                where = "header" if header else "textbox"
+                container = ("textbox", id(frame.box))
+        cell = None
+        if inner is not None:
+            cell = Cell(placed.location.table or 0, inner.row, inner.column, depth)
+        block = 0 if header else placed.block
+        self._paragraph(
+            placed.element, out, where, section_no, width, container, cell, table, block
+        )
+        out[-1].location = placed.location
 
-    def _table(self, tbl, out, section_no, width, block, table_no, depth, where="cell") -> None:
-        tblpr = tbl.find(w("tblPr"))
-        style_id = val(tblpr.find(w("tblStyle"))) if tblpr is not None else None
-        info = self.styles.table_style(style_id or self.styles.default_table)
-        margins = {"left": DEFAULT_CELL_MARGIN, "right": DEFAULT_CELL_MARGIN}
-        margins.update(info.cell_margins)
-        if tblpr is not None:
-            margins.update(cell_margins(tblpr.find(w("tblCellMar"))))
-        grid = [twips(val(col, "w")) or 0.0 for col in tbl.findall("w:tblGrid/w:gridCol", NS)]
-        for r, tr in enumerate(_rows(tbl), start=1):
-            col = 0
-            for c, tc in enumerate(_cells(tr), start=1):
-                tcpr = tc.find(w("tcPr"))
-                span_el = tcpr.find(w("gridSpan")) if tcpr is not None else None
-                span = max(int(number(val(span_el), 1)), 1)
-                cell_w = _cell_width(tcpr, grid, col, span, width)
-                col += span
-                own = dict(margins)
-                if tcpr is not None:
-                    own.update(cell_margins(tcpr.find(w("tcMar"))))
-                box = max(cell_w - own["left"] - own["right"], 0.0)
-                cell = Cell(table_no, r, c, depth)
-                where_here = "header" if where == "header" else "cell"
-                self._walk(
-                    tc, out, where_here, section_no, box, ("cell", id(tc)), cell, info, block, depth
-                )
+    def _cell(self, frame: CellFrame, outer: float) -> tuple[TableStyleInfo, float]:
+        """The style of the cell's table and the width of its text, pt."""
+        tbl = frame.table
+        known = self._tables.get(id(tbl))
+        if known is None:
+            tblpr = tbl.find(w("tblPr"))
+            style_id = val(tblpr.find(w("tblStyle"))) if tblpr is not None else None
+            info = self.styles.table_style(style_id or self.styles.default_table)
+            margins = {"left": DEFAULT_CELL_MARGIN, "right": DEFAULT_CELL_MARGIN}
+            margins.update(info.cell_margins)
+            if tblpr is not None:
+                margins.update(cell_margins(tblpr.find(w("tblCellMar"))))
+            grid = [twips(val(col, "w")) or 0.0 for col in tbl.findall("w:tblGrid/w:gridCol", NS)]
+            known = self._tables[id(tbl)] = (info, margins, grid)
+        info, margins, grid = known
+        key = (id(frame.cell), outer)
+        box = self._cell_widths.get(key)
+        if box is None:
+            tcpr = frame.cell.find(w("tcPr"))
+            cell_w = _cell_width(tcpr, grid, frame.grid_column, frame.span, outer)
+            own = dict(margins)
+            if tcpr is not None:
+                own.update(cell_margins(tcpr.find(w("tcMar"))))
+            box = self._cell_widths[key] = max(cell_w - own["left"] - own["right"], 0.0)
+        return info, box
 
     def _paragraph(
         self, p, out, where, section_no, width, container, cell, table: TableStyleInfo | None, block
@@ -270,18 +257,7 @@ class _Reader:
             fields=state.fields,
         )
         out.append(para)
-        for box in state.boxes:
-            self._walk(
-                box,
-                out,
-                "textbox" if where != "header" else "header",
-                section_no,
-                width,
-                ("textbox", id(box)),
-                cell,
-                None,
-                block,
-            )
+        # The paragraphs of its text boxes come next from the walker (generator.ooxml.walk).
 
     def _inline(self, parent, state: _ParaState) -> None:
         for child in parent:
@@ -411,26 +387,6 @@ def _align(jc: object) -> str:
         "highKashida": "both",
         "thaiDistribute": "both",
     }.get(value, value)
-
-
-def _children(parent: etree._Element, name: str) -> Iterator[etree._Element]:
-    """Children named `name` (`tr`, `tc`), including those wrapped in content controls."""
-    for child in parent:
-        kind = local(child)
-        if kind == name:
-            yield child
-        elif kind in ("sdt", "customXml"):
-            content = child.find(w("sdtContent")) if kind == "sdt" else child
-            if content is not None:
-                yield from _children(content, name)
-
-
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    return _children(tbl, "tr")
-
-
-def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    return _children(tr, "tc")
 
 
 def _cell_width(tcpr, grid: list[float], col: int, span: int, outer: float) -> float:

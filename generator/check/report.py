@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.check.rules import Rule
+from generator.ooxml.walk import Location
 
 STATUS_FAIL = "fail"
 STATUS_PASS = "pass"
@@ -28,10 +29,15 @@ class Finding:
     title: str
     detail: str
     paragraph: int | None = None
+    """The paragraph's number as `at` counts it (in its part, or in its table cell)."""
     location: str = ""
+    """Where, in words: `at` as `vanban template check` says it, or a place that is no
+    paragraph (`phần (section) 1`, `đầu trang`)."""
     excerpt: str = ""
     style: str = ""
     """The paragraph style of the place, as Word names it: where a maintainer fixes it."""
+    at: Location | None = None
+    """The paragraph, located as the template linter locates it (`generator.ooxml.walk`)."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -47,15 +53,11 @@ class Finding:
             "location": self.location,
             "excerpt": self.excerpt,
             "style": self.style,
+            "at": self.at.as_dict() if self.at else None,
         }
 
     def place(self) -> str:
-        bits = []
-        if self.paragraph:
-            bits.append(f"đoạn {self.paragraph}")
-        if self.location:
-            bits.append(self.location)
-        place = ", ".join(bits) or self.part_label
+        place = self.location or self.part_label
         return f"{place} «{self.excerpt}»" if self.excerpt else place
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from generator.check.ooxml import NS, W, number, on_off, twips, val, w
+from generator.ooxml.names import NS, W, number, on_off, twips, val, w
 
 Props = dict[str, object]
 TOGGLES = ("b", "i", "caps", "smallCaps", "vanish", "strike")

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from generator.kinds import KindError, available_kinds, get_kind
+from generator.ooxml.package import NotDocx
 from generator.templating.fields import context_fields, format_fields
 from generator.templating.lint import check_template
-from generator.templating.parts import NotDocx
 
 TEMPLATE = click.Path(exists=True, dir_okay=False, path_type=Path)
 

@@ -12,8 +12,8 @@ trial document against the format rules, `lint` puts these together and
 
 from __future__ import annotations
 
+from generator.ooxml.package import NotDocx
 from generator.templating.lint import check_template, guess_kind
-from generator.templating.parts import NotDocx
 from generator.templating.report import Location, TemplateProblem, TemplateReport
 
 __all__ = [

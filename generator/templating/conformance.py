@@ -153,8 +153,8 @@ def format_problems(
         rule = result.rule
         location = _template_location(first, parts)
         where = f"văn bản tạo thử từ {starter}, {first.part_label}"
-        if first.paragraph:
-            where += f", đoạn {first.paragraph}"
+        if first.at is not None:
+            where += f" ({first.at})"
         message = f"{rule.title} ({rule.id}, {rule.source}): {first.detail}"
         if more:
             message += f" (và {more} chỗ khác)"

@@ -1,8 +1,9 @@
 """What `vanban template check` reports: a problem, where it is in the DOCX, and a hint.
 
-Locations speak of what a maintainer sees in Word: the part (body, a header or
-a footer), the paragraph number, or the table, row and column, and an excerpt
-of the text around the place.
+Locations (`generator.ooxml.walk.Location`, shared with `vanban check`) speak
+of what a maintainer sees in Word: the part (body, a header or a footer), the
+paragraph number, or the table, row and column, and an excerpt of the text
+around the place.
 """
 
 from __future__ import annotations
@@ -10,47 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.ooxml.walk import Location
+
+__all__ = ["ERROR", "WARNING", "Location", "TemplateProblem", "TemplateReport"]
+
 ERROR = "error"
 WARNING = "warning"
 SEVERITY_LABELS = {ERROR: "lỗi", WARNING: "cảnh báo"}
-PART_LABELS = {"body": "thân văn bản", "header": "đầu trang", "footer": "chân trang"}
-
-
-@dataclass(frozen=True)
-class Location:
-    """A place in a DOCX part, numbered from 1 as Word users count."""
-
-    part: str
-    """`body`, `header` or `footer`."""
-    part_name: str
-    """The part inside the package, e.g. `word/header1.xml`."""
-    paragraph: int | None = None
-    """A paragraph of the part outside tables; inside a table, the paragraph of the cell."""
-    table: int | None = None
-    row: int | None = None
-    column: int | None = None
-
-    def __str__(self) -> str:
-        text = PART_LABELS.get(self.part, self.part)
-        if self.part != "body":
-            text += f" ({self.part_name.rsplit('/', 1)[-1]})"
-        if self.table is not None:
-            text += f", bảng {self.table}, hàng {self.row}, cột {self.column}"
-            if self.paragraph is not None and self.paragraph > 1:
-                text += f", đoạn {self.paragraph} trong ô"
-        elif self.paragraph is not None:
-            text += f", đoạn {self.paragraph}"
-        return text
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "part": self.part,
-            "part_name": self.part_name,
-            "paragraph": self.paragraph,
-            "table": self.table,
-            "row": self.row,
-            "column": self.column,
-        }
 
 
 @dataclass(frozen=True)

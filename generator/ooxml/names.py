@@ -1,4 +1,8 @@
-"""WordprocessingML names and unit conversions shared by the reader modules."""
+"""WordprocessingML names (namespaces, Clark names, attribute values) and units of length.
+
+Every module that reads DOCX XML takes its names from here, so that a prefix
+means one namespace everywhere.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ NS = {
     "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
     "v": "urn:schemas-microsoft-com:vml",
     "o": "urn:schemas-microsoft-com:office:office",
+    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
 W = "{" + NS["w"] + "}"
 TWIPS_PER_PT = 20.0

@@ -1,0 +1,243 @@
+"""Every paragraph of a part, in reading order, with one way of saying where it is.
+
+Paragraphs stand in the part's body, in table cells (tables may nest), in
+content controls (`w:sdt`, read through as Word shows them) and in text boxes
+anchored in other paragraphs. Each is given with its `Location`, counted the
+way a maintainer counts in Word:
+
+- outside tables, the n-th paragraph of the part (`đoạn n`);
+- in a table, the table's number in the part, the row and column, and the
+  paragraph within the cell (a nested table counts as paragraphs of the outer
+  cell it sits in);
+- in a text box, the place of the paragraph the box is anchored in, and the
+  paragraph within the box.
+
+The checker and the template linter both read paragraphs through `paragraphs()`,
+so a paragraph has one name in both reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from lxml import etree
+
+from generator.ooxml.names import local, q
+
+PART_LABELS = {"body": "thân văn bản", "header": "đầu trang", "footer": "chân trang"}
+WRAPPERS = ("sdt", "sdtContent", "customXml")
+"""Elements that wrap blocks, rows or cells without being one (content controls)."""
+HIDDEN_BRANCHES = ("del", "moveFrom")
+"""Inline content Word does not show; a text box in it is not read."""
+_TXBX = q("w", "txbxContent")
+_TCPR = q("w", "tcPr")
+_GRID_SPAN = q("w", "gridSpan")
+_VAL = q("w", "val")
+
+
+@dataclass(frozen=True)
+class Location:
+    """A paragraph in a DOCX part, numbered from 1 as Word users count."""
+
+    part: str
+    """`body`, `header` or `footer`."""
+    part_name: str
+    """The part inside the package, e.g. `word/header1.xml`."""
+    paragraph: int | None = None
+    """A paragraph of the part outside tables; inside a table, the paragraph of the cell."""
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    box: int | None = None
+    """The paragraph within the text box(es) anchored at the place the other fields name."""
+
+    def __str__(self) -> str:
+        text = PART_LABELS.get(self.part, self.part)
+        if self.part != "body":
+            text += f" ({self.part_name.rsplit('/', 1)[-1]})"
+        if self.table is not None:
+            text += f", bảng {self.table}, hàng {self.row}, cột {self.column}"
+            if self.paragraph is not None and self.paragraph > 1:
+                text += f", đoạn {self.paragraph} trong ô"
+        elif self.paragraph is not None:
+            text += f", đoạn {self.paragraph}"
+        if self.box is not None:
+            text += f", đoạn {self.box} trong khung văn bản"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "part": self.part,
+            "part_name": self.part_name,
+            "paragraph": self.paragraph,
+            "table": self.table,
+            "row": self.row,
+            "column": self.column,
+            "box": self.box,
+        }
+
+
+@dataclass(frozen=True)
+class CellFrame:
+    """A table cell a paragraph sits in: the table, the cell and its 1-based row and column."""
+
+    table: etree._Element
+    cell: etree._Element
+    row: int
+    column: int
+    grid_column: int = 0
+    """0-based column of the table grid (`w:tblGrid`) where the cell starts."""
+    span: int = 1
+    """How many grid columns the cell spans (`w:gridSpan`)."""
+
+
+@dataclass(frozen=True)
+class BoxFrame:
+    """A text box a paragraph sits in (`w:txbxContent`)."""
+
+    box: etree._Element
+
+
+Frame = CellFrame | BoxFrame
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A paragraph (`w:p`) and where it is."""
+
+    element: etree._Element
+    location: Location
+    frames: tuple[Frame, ...]
+    """The cells and text boxes around the paragraph, outermost first."""
+    block: int
+    """1-based ordinal of the part's top-level block (paragraph or table) that holds it."""
+    top: etree._Element
+    """That top-level block."""
+    chain: tuple[str, ...]
+    """Elements from the part's root down to the paragraph's container, without wrappers:
+    `('body',)`, `('body', 'tbl', 'tr', 'tc')`."""
+
+
+def block_children(el: etree._Element) -> Iterator[etree._Element]:
+    """Children, reading through content controls (`w:sdt`) as Word shows them."""
+    for child in el:
+        if local(child) in WRAPPERS:
+            yield from block_children(child)
+        elif isinstance(child.tag, str):
+            yield child
+
+
+def children(parent: etree._Element, name: str) -> Iterator[etree._Element]:
+    """Children named `name` (`tr`, `tc`), including those wrapped in content controls."""
+    for child in block_children(parent):
+        if local(child) == name:
+            yield child
+
+
+def cells(table: etree._Element) -> Iterator[CellFrame]:
+    """The cells of a table (not of tables nested in them), row by row."""
+    for row_no, tr in enumerate(children(table, "tr"), start=1):
+        grid = 0
+        for column_no, tc in enumerate(children(tr, "tc"), start=1):
+            span = _span(tc)
+            yield CellFrame(table, tc, row_no, column_no, grid, span)
+            grid += span
+
+
+def _span(tc: etree._Element) -> int:
+    tcpr = tc.find(_TCPR)
+    found = tcpr.find(_GRID_SPAN) if tcpr is not None else None
+    try:
+        return max(int(found.get(_VAL, "1")), 1) if found is not None else 1
+    except ValueError:
+        return 1
+
+
+def choice(alt: etree._Element) -> etree._Element:
+    """The branch of mc:AlternateContent Word shows: the first Choice, else the Fallback."""
+    for child in alt:
+        if local(child) == "Choice":
+            return child
+    for child in alt:
+        if local(child) == "Fallback":
+            return child
+    return etree.Element("empty")
+
+
+def text_boxes(paragraph: etree._Element) -> Iterator[etree._Element]:
+    """The text boxes (`w:txbxContent`) anchored in a paragraph, in the branch Word shows."""
+    for child in paragraph:
+        if not isinstance(child.tag, str):
+            continue
+        if child.tag == _TXBX:
+            yield child
+            continue
+        name = local(child)
+        if name in HIDDEN_BRANCHES:
+            continue
+        if name == "AlternateContent":
+            yield from text_boxes(choice(child))
+        else:
+            yield from text_boxes(child)
+
+
+def paragraphs(
+    root: etree._Element, part: str = "body", part_name: str = "word/document.xml"
+) -> Iterator[Placed]:
+    """Every paragraph under `root` (a `w:body`, `w:hdr` or `w:ftr`) in reading order."""
+    top_chain = (local(root),)
+    paragraph_no = table_no = block = 0
+    for top in block_children(root):
+        name = local(top)
+        if name == "p":
+            block += 1
+            paragraph_no += 1
+            at = Location(part, part_name, paragraph=paragraph_no)
+            yield from _with_boxes(Placed(top, at, (), block, top, top_chain))
+        elif name == "tbl":
+            block += 1
+            table_no += 1
+            chain = top_chain + ("tbl", "tr", "tc")
+            for frame in cells(top):
+                at = Location(part, part_name, table=table_no, row=frame.row, column=frame.column)
+                count = 0
+                for element, frames, inner in _contained(frame.cell, (frame,), chain):
+                    count += 1
+                    placed = Placed(
+                        element, replace(at, paragraph=count), frames, block, top, inner
+                    )
+                    yield from _with_boxes(placed)
+
+
+def _contained(
+    container: etree._Element, frames: tuple[Frame, ...], chain: tuple[str, ...]
+) -> Iterator[tuple[etree._Element, tuple[Frame, ...], tuple[str, ...]]]:
+    """Paragraphs of a cell or text box, nested tables' paragraphs included, in order."""
+    for el in block_children(container):
+        name = local(el)
+        if name == "p":
+            yield el, frames, chain
+        elif name == "tbl":
+            for frame in cells(el):
+                yield from _contained(frame.cell, frames + (frame,), chain + ("tbl", "tr", "tc"))
+
+
+def _with_boxes(anchor: Placed) -> Iterator[Placed]:
+    """The paragraph, then the paragraphs of the text boxes anchored in it (and in those)."""
+    yield anchor
+    count = 0
+
+    def inside(holder: Placed) -> Iterator[Placed]:
+        nonlocal count
+        for box in text_boxes(holder.element):
+            frames = holder.frames + (BoxFrame(box),)
+            chain = holder.chain + ("txbxContent",)
+            for element, inner_frames, inner_chain in _contained(box, frames, chain):
+                count += 1
+                at = replace(anchor.location, box=count)
+                placed = Placed(element, at, inner_frames, anchor.block, anchor.top, inner_chain)
+                yield placed
+                yield from inside(placed)
+
+    yield from inside(anchor)
