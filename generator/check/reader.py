@@ -66,8 +66,11 @@ class _Reader:
         self.section_props = self._section_elements()
         self.sections: list[Section] = []
         self._section_no = 0
-        self._tables: dict[int, tuple[TableStyleInfo, dict[str, float], list[float]]] = {}
-        self._cell_widths: dict[tuple[int, float], float] = {}
+        # Keyed by the elements themselves, which keeps their lxml proxies (and ids) alive.
+        self._tables: dict[
+            etree._Element, tuple[TableStyleInfo, dict[str, float], list[float]]
+        ] = {}
+        self._cell_widths: dict[tuple[etree._Element, float], float] = {}
 
     # -- sections ---------------------------------------------------------------
     def _section_elements(self) -> list[etree._Element]:
@@ -192,7 +195,7 @@ class _Reader:
     def _cell(self, frame: CellFrame, outer: float) -> tuple[TableStyleInfo, float]:
         """The style of the cell's table and the width of its text, pt."""
         tbl = frame.table
-        known = self._tables.get(id(tbl))
+        known = self._tables.get(tbl)
         if known is None:
             tblpr = tbl.find(w("tblPr"))
             style_id = val(tblpr.find(w("tblStyle"))) if tblpr is not None else None
@@ -202,9 +205,9 @@ class _Reader:
             if tblpr is not None:
                 margins.update(cell_margins(tblpr.find(w("tblCellMar"))))
             grid = [twips(val(col, "w")) or 0.0 for col in tbl.findall("w:tblGrid/w:gridCol", NS)]
-            known = self._tables[id(tbl)] = (info, margins, grid)
+            known = self._tables[tbl] = (info, margins, grid)
         info, margins, grid = known
-        key = (id(frame.cell), outer)
+        key = (frame.cell, outer)
         box = self._cell_widths.get(key)
         if box is None:
             tcpr = frame.cell.find(w("tcPr"))

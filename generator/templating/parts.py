@@ -100,13 +100,14 @@ def _style_key(run: etree._Element) -> str:
 
 def _segments(paragraph: etree._Element) -> tuple[Segment, ...]:
     out: list[Segment] = []
-    runs: dict[int, int] = {}
+    # Keyed by the run itself: an lxml proxy's id() is reused once the proxy is freed.
+    runs: dict[etree._Element, int] = {}
 
     def walk(el: etree._Element, path: tuple[str, ...]) -> None:
         for child in el:
             name = local(child)
             if name == "r":
-                index = runs.setdefault(id(child), len(runs))
+                index = runs.setdefault(child, len(runs))
                 style = _style_key(child)
                 for t in child.iter(w("t")):
                     # Text boxes hold paragraphs of their own; they are read as such.
