@@ -31,6 +31,9 @@ WRAPPERS = ("sdt", "sdtContent", "customXml")
 HIDDEN_BRANCHES = ("del", "moveFrom")
 """Inline content Word does not show; a text box in it is not read."""
 _TXBX = q("w", "txbxContent")
+_P = q("w", "p")
+_TBL = q("w", "tbl")
+_WRAPPER_TAGS = {q("w", name) for name in WRAPPERS}
 _TCPR = q("w", "tcPr")
 _GRID_SPAN = q("w", "gridSpan")
 _VAL = q("w", "val")
@@ -122,7 +125,7 @@ class Placed:
 def block_children(el: etree._Element) -> Iterator[etree._Element]:
     """Children, reading through content controls (`w:sdt`) as Word shows them."""
     for child in el:
-        if local(child) in WRAPPERS:
+        if child.tag in _WRAPPER_TAGS:
             yield from block_children(child)
         elif isinstance(child.tag, str):
             yield child
@@ -130,8 +133,9 @@ def block_children(el: etree._Element) -> Iterator[etree._Element]:
 
 def children(parent: etree._Element, name: str) -> Iterator[etree._Element]:
     """Children named `name` (`tr`, `tc`), including those wrapped in content controls."""
+    tag = q("w", name)
     for child in block_children(parent):
-        if local(child) == name:
+        if child.tag == tag:
             yield child
 
 
@@ -167,19 +171,24 @@ def choice(alt: etree._Element) -> etree._Element:
 
 def text_boxes(paragraph: etree._Element) -> Iterator[etree._Element]:
     """The text boxes (`w:txbxContent`) anchored in a paragraph, in the branch Word shows."""
-    for child in paragraph:
-        if not isinstance(child.tag, str):
-            continue
-        if child.tag == _TXBX:
-            yield child
-            continue
-        name = local(child)
-        if name in HIDDEN_BRANCHES:
-            continue
-        if name == "AlternateContent":
-            yield from text_boxes(choice(child))
-        else:
-            yield from text_boxes(child)
+    # lxml's search in C first: most paragraphs hold no text box at all.
+    for box in paragraph.iter(_TXBX):
+        if _shown_in(box, paragraph):
+            yield box
+
+
+def _shown_in(box: etree._Element, paragraph: etree._Element) -> bool:
+    """Whether a text box belongs to `paragraph` itself (not to a paragraph of another
+    box) and stands in what Word shows (not deleted, not an unchosen alternative)."""
+    node = box.getparent()
+    while node is not None and node is not paragraph:
+        name = local(node)
+        if name == "p" or name in HIDDEN_BRANCHES:
+            return False
+        if name in ("Choice", "Fallback") and choice(node.getparent()) is not node:
+            return False
+        node = node.getparent()
+    return node is paragraph
 
 
 def paragraphs(
@@ -189,25 +198,31 @@ def paragraphs(
     top_chain = (local(root),)
     paragraph_no = table_no = block = 0
     for top in block_children(root):
-        name = local(top)
-        if name == "p":
+        name = top.tag
+        if name == _P:
             block += 1
             paragraph_no += 1
-            at = Location(part, part_name, paragraph=paragraph_no)
-            yield from _with_boxes(Placed(top, at, (), block, top, top_chain))
-        elif name == "tbl":
+            placed = Placed(top, Location(part, part_name, paragraph_no), (), block, top, top_chain)
+            yield placed
+            yield from _in_boxes(placed)
+        elif name == _TBL:
             block += 1
             table_no += 1
             chain = top_chain + ("tbl", "tr", "tc")
             for frame in cells(top):
-                at = Location(part, part_name, table=table_no, row=frame.row, column=frame.column)
                 count = 0
                 for element, frames, inner in _contained(frame.cell, (frame,), chain):
                     count += 1
                     placed = Placed(
-                        element, replace(at, paragraph=count), frames, block, top, inner
+                        element,
+                        Location(part, part_name, count, table_no, frame.row, frame.column),
+                        frames,
+                        block,
+                        top,
+                        inner,
                     )
-                    yield from _with_boxes(placed)
+                    yield placed
+                    yield from _in_boxes(placed)
 
 
 def _contained(
@@ -215,17 +230,18 @@ def _contained(
 ) -> Iterator[tuple[etree._Element, tuple[Frame, ...], tuple[str, ...]]]:
     """Paragraphs of a cell or text box, nested tables' paragraphs included, in order."""
     for el in block_children(container):
-        name = local(el)
-        if name == "p":
+        name = el.tag
+        if name == _P:
             yield el, frames, chain
-        elif name == "tbl":
+        elif name == _TBL:
             for frame in cells(el):
                 yield from _contained(frame.cell, frames + (frame,), chain + ("tbl", "tr", "tc"))
 
 
-def _with_boxes(anchor: Placed) -> Iterator[Placed]:
-    """The paragraph, then the paragraphs of the text boxes anchored in it (and in those)."""
-    yield anchor
+def _in_boxes(anchor: Placed) -> Iterator[Placed]:
+    """The paragraphs of the text boxes anchored in a paragraph (and in those), in order."""
+    if next(anchor.element.iter(_TXBX), None) is None:
+        return iter(())
     count = 0
 
     def inside(holder: Placed) -> Iterator[Placed]:
@@ -240,4 +256,4 @@ def _with_boxes(anchor: Placed) -> Iterator[Placed]:
                 yield placed
                 yield from inside(placed)
 
-    yield from inside(anchor)
+    return inside(anchor)
