@@ -1,7 +1,9 @@
 """Read any DOCX into a `DocModel`: paragraphs in order with effective formatting.
 
-python-docx opens the package; the XML is walked with lxml because checks need
-what python-docx leaves out (style inheritance, borders, shapes, fields).
+`generator.ooxml` opens the package and walks its paragraphs (body, tables, text
+boxes, headers), giving each the location the template linter gives it too; the
+XML of each is read with lxml because checks need what python-docx leaves out
+(style inheritance, borders, shapes, fields).
 """
 
 from __future__ import annotations
