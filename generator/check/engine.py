@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.check.catalog import all_checks
+from generator.check.header_parts import top_titles
 from generator.check.model import Para
-from generator.check.parts import PART_LABELS, Parts, locate, top_titles
+from generator.check.parts import PART_LABELS, Parts, locate
 from generator.check.reader import read_docx
 from generator.check.registry import Failure
 from generator.check.report import (
