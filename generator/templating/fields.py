@@ -19,7 +19,7 @@ from typing import Any
 from generator.content.load import load_content
 from generator.kinds import Kind
 from generator.layout import DocumentContext, build_context
-from generator.templating.names import element, hints, is_list, type_name
+from generator.templating.context_types import element, hints, is_list, type_name
 
 
 @cache

@@ -15,17 +15,12 @@ from generator.kinds import DEFAULT_TEMPLATE_USES, Kind, available_kinds, get_ki
 from generator.render import make_environment
 from generator.templating.budget import OverBudget, bounded
 from generator.templating.conformance import format_problems, trial_render
-from generator.templating.names import (
-    Usage,
-    check_names,
-    context_types,
-    data_fields,
-    element,
-    is_list,
-)
+from generator.templating.context_types import context_types, data_fields, element, is_list
+from generator.templating.names import check_names
 from generator.templating.parts import Part, read_parts
 from generator.templating.report import ERROR, TemplateProblem, TemplateReport
 from generator.templating.scan import scan_part
+from generator.templating.scope import Usage
 from generator.templating.syntax import parse_part
 
 LABELS = {

@@ -10,44 +10,38 @@ the nearest real one (`issuer.nam` → `issuers[0].name`).
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
-import typing
-from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from jinja2 import Environment, nodes
 
-from generator.layout import DocumentContext
+from generator.templating.context_types import (
+    LoopInfo,
+    Type,
+    attributes,
+    context_types,
+    data_fields,
+    element,
+    is_dict,
+    is_list,
+    type_name,
+)
 from generator.templating.report import ERROR, WARNING
 from generator.templating.scan import Scan
+from generator.templating.scope import (
+    Binding,
+    Scope,
+    Step,
+    Usage,
+    chain_text,
+    follow,
+    loop_variable_for,
+    read_chain,
+    repair,
+    written_form,
+)
 from generator.templating.syntax import Parsed
 
-
-class LoopInfo:
-    """Jinja's `loop` inside a for block."""
-
-    FIELDS: typing.ClassVar[dict[str, object]] = {
-        "index": int,
-        "index0": int,
-        "revindex": int,
-        "revindex0": int,
-        "first": bool,
-        "last": bool,
-        "length": int,
-        "depth": int,
-        "depth0": int,
-        "previtem": Any,
-        "nextitem": Any,
-        "cycle": Any,
-        "changed": Any,
-    }
-
-
-Type = object
-"""A type hint (`str`, `list[IssuerView]`, a dataclass), `Any`, or `LoopInfo`."""
-STR_METHODS = frozenset(n for n in dir(str) if not n.startswith("_"))
 DICT_METHODS = frozenset(("get", "items", "keys", "values"))
 SAME_LIST_FILTERS = {
     "list",
@@ -87,153 +81,6 @@ STR_FILTERS = {
 }
 INT_FILTERS = {"length", "count", "wordcount", "int", "sum"}
 GUARDS = {"default", "d"}
-
-
-@cache
-def hints(cls: type) -> dict[str, Type]:
-    return typing.get_type_hints(cls)
-
-
-def context_types() -> dict[str, Type]:
-    """Every name a template receives, with its type."""
-    return dict(hints(DocumentContext))
-
-
-def is_list(t: Type) -> bool:
-    return typing.get_origin(t) is list
-
-
-def element(t: Type) -> Type:
-    args = typing.get_args(t)
-    return args[0] if args else Any
-
-
-def is_dict(t: Type) -> bool:
-    return t is dict or typing.get_origin(t) is dict
-
-
-def type_name(t: Type) -> str:
-    if t is Any:
-        return "Any"
-    if t is LoopInfo:
-        return "loop"
-    if is_list(t):
-        return f"list[{type_name(element(t))}]"
-    if is_dict(t):
-        return "dict"
-    return getattr(t, "__name__", str(t))
-
-
-def attributes(t: Type) -> dict[str, Type] | None:
-    """The attributes a value of type `t` has in a template; None when any will do."""
-    if t is Any or is_dict(t):
-        return None
-    if t is LoopInfo:
-        return dict(LoopInfo.FIELDS)
-    if dataclasses.is_dataclass(t):
-        return {f.name: hints(t)[f.name] for f in dataclasses.fields(t)}
-    if t is str:
-        return {n: Any for n in STR_METHODS}
-    return {}
-
-
-def data_fields(t: Type) -> list[str]:
-    """The fields worth suggesting (not a string's methods)."""
-    if dataclasses.is_dataclass(t):
-        return [f.name for f in dataclasses.fields(t)]
-    if t is LoopInfo:
-        return list(LoopInfo.FIELDS)
-    return []
-
-
-@dataclass
-class Binding:
-    type: Type
-    source: str | None = None
-    """The context name this value is (a `set` alias or the name itself), for usage counts."""
-
-
-@dataclass
-class Scope:
-    names: dict[str, Binding] = field(default_factory=dict)
-    parent: Scope | None = None
-
-    def lookup(self, name: str) -> Binding | None:
-        scope: Scope | None = self
-        while scope is not None:
-            if name in scope.names:
-                return scope.names[name]
-            scope = scope.parent
-        return None
-
-    def all_names(self) -> list[str]:
-        out: list[str] = []
-        scope: Scope | None = self
-        while scope is not None:
-            out += [n for n in scope.names if n not in out]
-            scope = scope.parent
-        return out
-
-    def child(self) -> Scope:
-        return Scope(parent=self)
-
-
-@dataclass
-class Step:
-    kind: str
-    """`attr` (`.x` or `["x"]`), `index` (`[0]`, `[i]`) or `slice`."""
-    name: str = ""
-
-
-@dataclass
-class Usage:
-    """What the template uses of the context, summed over its parts."""
-
-    used: set[str] = field(default_factory=set)
-    looped: set[str] = field(default_factory=set)
-    meant: set[str] = field(default_factory=set)
-    """Context names a misspelt one was taken for: not reported again as never used."""
-
-
-def _chain(node: nodes.Expr) -> tuple[nodes.Name | None, list[Step], list[nodes.Expr]]:
-    """`a.b[0].c` → (Name a, [attr b, index, attr c], [index expressions to check])."""
-    steps: list[Step] = []
-    extra: list[nodes.Expr] = []
-    while isinstance(node, (nodes.Getattr, nodes.Getitem)):
-        if isinstance(node, nodes.Getattr):
-            steps.append(Step("attr", node.attr))
-        elif isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str):
-            steps.append(Step("attr", node.arg.value))
-        elif isinstance(node.arg, nodes.Slice):
-            steps.append(Step("slice"))
-            extra.append(node.arg)
-        else:
-            steps.append(Step("index"))
-            if not isinstance(node.arg, nodes.Const):
-                extra.append(node.arg)
-        node = node.node
-    steps.reverse()
-    return (node if isinstance(node, nodes.Name) else None), steps, extra
-
-
-def _text(root: str, steps: list[Step]) -> str:
-    out = root
-    for step in steps:
-        out += f".{step.name}" if step.kind == "attr" else "[…]" if step.kind == "slice" else "[0]"
-    return out
-
-
-def _written(node: nodes.Expr) -> str:
-    """The chain as the template writes it (indexes shown as written when constant)."""
-    if isinstance(node, nodes.Name):
-        return node.name
-    if isinstance(node, nodes.Getattr):
-        return f"{_written(node.node)}.{node.attr}"
-    if isinstance(node, nodes.Getitem):
-        arg = node.arg
-        inner = repr(arg.value) if isinstance(arg, nodes.Const) else "…"
-        return f"{_written(node.node)}[{inner}]"
-    return "…"
 
 
 class NameChecker:
@@ -316,8 +163,8 @@ class NameChecker:
             self.report(
                 node.iter,
                 "iterate-text",
-                f"`{_written(node.iter)}` là một chuỗi; lặp qua nó là lặp qua từng chữ cái",
-                f"in thẳng `{{{{ {_written(node.iter)} }}}}`, không cần vòng lặp",
+                f"`{written_form(node.iter)}` là một chuỗi; lặp qua nó là lặp qua từng chữ cái",
+                f"in thẳng `{{{{ {written_form(node.iter)} }}}}`, không cần vòng lặp",
             )
             item = str
         elif t is Any or is_dict(t):
@@ -325,14 +172,14 @@ class NameChecker:
         else:
             lists = [n for n, ft in (attributes(t) or {}).items() if is_list(ft)]
             hint = (
-                f"có phải `{_written(node.iter)}.{lists[0]}`?"
+                f"có phải `{written_form(node.iter)}.{lists[0]}`?"
                 if lists
                 else "chỉ lặp được qua một danh sách (list)"
             )
             self.report(
                 node.iter,
                 "not-iterable",
-                f"`{_written(node.iter)}` ({type_name(t)}) không phải danh sách, "
+                f"`{written_form(node.iter)}` ({type_name(t)}) không phải danh sách, "
                 "không lặp qua được",
                 hint,
             )
@@ -430,7 +277,7 @@ class NameChecker:
             )
 
     def chain(self, node: nodes.Expr, scope: Scope, guarded: bool) -> Binding:
-        root, steps, extra = _chain(node)
+        root, steps, extra = read_chain(node)
         for sub in extra:
             self.expr(sub, scope)
         if root is None:
@@ -459,7 +306,7 @@ class NameChecker:
         source: str | None,
     ) -> Binding:
         for i, step in enumerate(steps):
-            found, t = self.step(t, step)
+            found, t = follow(t, step)
             if not found:
                 self.bad_step(node, root, steps, i, t, scope, guarded)
                 return Binding(Any)
@@ -467,80 +314,17 @@ class NameChecker:
         whole = all(step.kind == "slice" for step in steps)
         return Binding(t, source if whole else None)
 
-    @staticmethod
-    def step(t: Type, step: Step) -> tuple[bool, Type]:
-        """Apply one `.x` / `[i]`; (False, the type it failed on) when it does not exist."""
-        if t is Any or is_dict(t):
-            return True, Any
-        if step.kind == "slice":
-            return (True, t) if (is_list(t) or t is str) else (False, t)
-        if step.kind == "index":
-            if is_list(t):
-                return True, element(t)
-            if t is str:
-                return True, str
-            return False, t
-        attrs = attributes(t)
-        if attrs is not None and step.name in attrs:
-            return True, attrs[step.name]
-        return False, t
-
-    def repair(self, root: str, steps: list[Step], scope: Scope) -> str | None:
-        """The nearest real chain to a wrong one, `issuer.nam` → `issuers[0].name`."""
-        names = scope.all_names()
-        if root not in names:
-            close = difflib.get_close_matches(root, names, n=1, cutoff=0.6)
-            if not close:
-                return None
-            root = close[0]
-        binding = scope.lookup(root)
-        t = binding.type if binding else Any
-        out = root
-        for step in steps:
-            if step.kind == "attr" and is_list(t):
-                out, t = out + "[0]", element(t)
-            found, after = self.step(t, step)
-            if not found and step.kind == "attr":
-                close = difflib.get_close_matches(step.name, data_fields(t), n=1, cutoff=0.5)
-                if not close:
-                    return None
-                step = Step("attr", close[0])
-                found, after = self.step(t, step)
-            if not found:
-                return None
-            out += (
-                f".{step.name}"
-                if step.kind == "attr"
-                else ("[0]" if step.kind == "index" else "[…]")
-            )
-            t = after
-        return out
-
-    def loop_variable_for(self, guess: str, scope: Scope) -> str | None:
-        """`issuers[0].name` said through a loop variable in scope: `iss.name`."""
-        root, found, rest = guess.partition("[0]")
-        if not found or root not in self.context:
-            return None
-        wanted = element(self.context[root])
-        here: Scope | None = scope
-        while here is not None:
-            for name, binding in here.names.items():
-                if binding.source is None and binding.type == wanted:
-                    return name + rest
-            here = here.parent
-        return None
-
     def unknown_root(
         self, node: nodes.Expr, name: str, steps: list[Step], scope: Scope, guarded: bool
     ) -> None:
-        written = _written(node)
-        guess = self.repair(name, steps, scope)
+        written = written_form(node)
+        guess = repair(name, steps, scope)
         if guess:
             self.usage.meant.add(guess.split(".")[0].split("[")[0])
         hint = ""
         if guess and guess != written:
             hint = f"có phải `{guess}`"
-            inside = self.loop_variable_for(guess, scope)
+            inside = loop_variable_for(guess, scope, self.context)
             hint += f" (trong vòng lặp này: `{inside}`)? " if inside else "? "
         hint += "Mọi tên: `vanban template fields`"
         self.report(
@@ -561,10 +345,10 @@ class NameChecker:
         scope: Scope,
         guarded: bool,
     ) -> None:
-        written = _written(node)
-        head = _text(root, steps[:i])
+        written = written_form(node)
+        head = chain_text(root, steps[:i])
         step = steps[i]
-        guess = self.repair(root, steps, scope) if root != "…" else None
+        guess = repair(root, steps, scope) if root != "…" else None
         if is_list(t) and step.kind == "attr":
             message = (
                 f"`{written}`: `{head}` là một danh sách ({type_name(t)}), "
