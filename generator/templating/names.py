@@ -27,7 +27,6 @@ from generator.templating.context_types import (
     type_name,
 )
 from generator.templating.report import ERROR, WARNING
-from generator.templating.scan import Scan
 from generator.templating.scope import (
     Binding,
     Scope,
@@ -41,6 +40,7 @@ from generator.templating.scope import (
     written_form,
 )
 from generator.templating.syntax import Parsed
+from generator.templating.tags import Scan
 
 DICT_METHODS = frozenset(("get", "items", "keys", "values"))
 SAME_LIST_FILTERS = {

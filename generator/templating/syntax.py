@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from generator.templating.report import ERROR
-from generator.templating.scan import BLOCKS, STUBS, Scan, Tag
+from generator.templating.scan import BLOCKS, STUBS
+from generator.templating.tags import Scan, Tag
 
 
 @dataclass
