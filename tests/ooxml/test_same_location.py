@@ -77,3 +77,16 @@ def test_both_commands_print_the_same_label(tmp_path: Path) -> None:
         f"– {label} «{broken}»: " in line and "Arial" in line
         for line in checked.stdout.splitlines()
     ), checked.stdout
+
+
+def test_the_checkers_json_carries_the_location(tmp_path: Path) -> None:
+    import json
+
+    tag, broken, expected = CASES["date"]
+    path = _faulty(tmp_path, tag, broken)
+    checked = CliRunner().invoke(main, ["check", "--json", str(path)])
+    [report] = json.loads(checked.stdout)
+    [font] = [r for r in report["results"] if r["rule"] == "nd30.font.family"]
+    [finding] = [f for f in font["findings"] if "date_line" in f["excerpt"]]
+    assert finding["at"] == expected.as_dict()
+    assert finding["location"] == "thân văn bản, bảng 1, hàng 2, cột 2"
