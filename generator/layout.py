@@ -99,7 +99,8 @@ class DocumentContext:
     theme: str
     """The motto in quotes; empty when there is none."""
     bases: list[str]
-    """Legal bases, `;` after each and `.` after the last."""
+    """Legal bases, `;` after each and `.` after the last (`- ` before each in Party
+    documents)."""
     body: list[Block]
     """Every block from the proposal and preamble to the closing (`generator/blocks.py`); the
     last paragraph ends with `./.`."""
@@ -115,7 +116,8 @@ class DocumentContext:
     year: str
     """The emulation year, e.g. `2024`."""
     vv_line: str = ""
-    """A công văn's summary under the number, `V/v …`; empty for kinds with a title line."""
+    """A công văn's summary under the number, `V/v …` (as written in Party documents); empty
+    for kinds with a title line."""
     urgency: str = ""
     """`KHẨN`, `THƯỢNG KHẨN` or `HỎA TỐC` under the number; empty when not urgent."""
     enacted_by: str = ""
@@ -145,24 +147,30 @@ def _block(
     return SignatureBlock(lines, name.strip())
 
 
-def issuer_view(parent: str | None, name: str, mark: str = "rule") -> IssuerView:
-    printed = capitals(name, ISSUER_BOX)
+def issuer_view(
+    parent: str | None, name: str, mark: str = "rule", size: float = ISSUER_SIZE_PT
+) -> IssuerView:
+    """`size`: the regime's (`sizes.issuer`, 14 in Party documents), so names break to fit."""
+    issuer_box = Box(ISSUER_BOX_PT, size, bold=True)
+    printed = capitals(name, issuer_box)
     return IssuerView(
-        parent=capitals(parent, PARENT_BOX) if parent else "",
+        parent=capitals(parent, Box(ISSUER_BOX_PT, size, bold=False)) if parent else "",
         name=printed,
-        rule=nd30.rule_under(printed, ISSUER_BOX_PT, ISSUER_SIZE_PT) if mark == "rule" else mark,
+        rule=nd30.rule_under(printed, ISSUER_BOX_PT, size) if mark == "rule" else mark,
     )
 
 
 TOP_SIZE_PT = 15
-"""regimes.md `dang` (HD36 1.1): the title at the top right, 15 bold (the template's style)."""
+"""regimes.md `dang` (HD36 1.1): the title at the top right, 15 bold (the template's style;
+a profile's `sizes.top_right` prints it otherwise)."""
 
 
 def top_rule(regime: Regime) -> str:
     """regimes.md: a solid line under the regime's title, as long as the text."""
     if regime.state:
         return ""
-    widest = max(metrics.text_width_pt(line, TOP_SIZE_PT, bold=True) for line in regime.top_lines)
+    size = regime.size("top_right", TOP_SIZE_PT)
+    widest = max(metrics.text_width_pt(line, size, bold=True) for line in regime.top_lines)
     return nd30.RULE_CHAR * max(1, round(widest / metrics.text_width_pt(nd30.RULE_CHAR, 13)))
 
 
@@ -239,7 +247,11 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
     symbol = document_symbol(content, kind, regime)
     vv = kind.header == "vv"
     subject = "" if vv else content.subject or ""
-    title = "" if vv else capitals(content.title or kind.title, TITLE_BOX)
+    # The regime's sizes (templates/regimes/, `sizes:`) break and underline what they size.
+    title_size = regime.size("title", HEADING_SIZE_PT)
+    title_box = Box(BODY_BOX_PT, title_size, bold=True)
+    title = "" if vv else capitals(content.title or kind.title, title_box)
+    rule_size = regime.size("subject", HEADING_SIZE_PT) if subject else title_size
     drafter = content.drafter
     mark = nd30.drafter_mark(drafter.initials, drafter.copies) if drafter else None
     blocks = signature_blocks(content, kind, regime)
@@ -249,14 +261,19 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
         state_header=regime.state,
         top_lines=[] if regime.state else list(regime.top_lines),
         top_rule=top_rule(regime),
-        issuers=[issuer_view(i.parent, i.name, regime.issuer_mark) for i in content.issuers],
+        issuers=[
+            issuer_view(i.parent, i.name, regime.issuer_mark, regime.size("issuer", ISSUER_SIZE_PT))
+            for i in content.issuers
+        ],
         number_line=nd30.number_line(content.number, symbol, regime.number_pattern),
         date_line=nd30.date_line(content.place, content.date, year),
         title=title,
         subject=subject,
-        heading_rule=nd30.rule_under(subject or title, BODY_BOX_PT, HEADING_SIZE_PT),
+        heading_rule=nd30.rule_under(subject or title, BODY_BOX_PT, rule_size),
         theme=nd30.theme_line(content.theme) if content.theme else "",
-        bases=nd30.basis_lines_before(content.bases, bool(content.proposal)),
+        bases=nd30.dashed(
+            nd30.basis_lines_before(content.bases, bool(content.proposal)), regime.basis_dash
+        ),
         body=body(content, kind, regime.end_mark),
         signer=blocks[0] if blocks else EMPTY_BLOCK,
         signature_tables=signature_tables(signature_rows(blocks)),
@@ -272,7 +289,7 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
             ),
         ),
         year=str(year),
-        vv_line=nd30.vv_line(content.subject) if vv and content.subject else "",
+        vv_line=nd30.vv_line(content.subject, regime.vv_prefix) if vv and content.subject else "",
         urgency=nd30.urgency_mark(content.urgency) if content.urgency else "",
         enacted_by=capitals(content.enacted_by, TITLE_BOX) if content.enacted_by else "",
         addressees=nd30.addressee_lines(content.addressees) if content.addressees else [],

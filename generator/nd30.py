@@ -307,6 +307,11 @@ def authority_problem(
         )
     if letters in ("TM", "KT", "TL", "TUQ"):
         rest = text[len(head) :].strip()
+        if allowed is not None and letters not in allowed:  # `TUQ` in a Party document
+            return (
+                f"thể thức này không dùng tiền tố `{head}`",
+                "chỉ dùng " + ", ".join(f"`{p}`" for p in allowed.values()),
+            )
         return (
             f"dòng thẩm quyền viết sai tiền tố `{head}`",
             f"viết `{letters}. {rest}`" if rest else f"viết `{letters}. <chức danh>`",
@@ -405,10 +410,23 @@ def basis_lines_before(bases: Sequence[str], more_follows: bool) -> list[str]:
     return lines
 
 
-def vv_line(subject: str) -> str:
-    """§5 (P1 II.5b): a công văn's summary under the number, `V/v <summary>`, never `V/v V/v`."""
+def vv_line(subject: str, prefix: str = "V/v ") -> str:
+    """§5 (P1 II.5b): a công văn's summary under the number, `V/v <summary>`, never `V/v V/v`.
+
+    `prefix` is the regime's (regimes.md): a Party công văn has none, its summary as written.
+    """
     text = subject.strip()
-    return text if re.match(r"(?i)^v/v\b", text) else f"V/v {text}"
+    if not prefix or re.match(r"(?i)^v/v\b", text):
+        return text
+    return f"{prefix}{text}"
+
+
+def dashed(lines: Sequence[str], dash: str) -> list[str]:
+    """Each line after `dash` (`- Căn cứ …;` in Party documents, regimes.md), never `- - `;
+    lines unchanged when there is none (the state's căn cứ)."""
+    if not dash:
+        return list(lines)
+    return [dash + re.sub(r"^\s*[-–—]\s*", "", line) for line in lines]
 
 
 ADDRESSEE_WORD = "Kính gửi:"

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import regime_styles
 from generator.content.load import load_content
 from generator.content.model import Content
 from generator.kinds import Kind, KindError, get_kind
 from generator.layout import build_context
 from generator.output import file_stem
+from generator.regimes import get_regime
 from generator.render import render_docx
 
 
@@ -42,7 +44,8 @@ def render_model(content: Content, template: Path | None = None) -> Rendered:
     if not path.is_file():
         raise KindError(f"{path}: không tìm thấy mẫu DOCX của loại `{kind.name}`")
     context = build_context(content, kind)
-    return Rendered(content, kind, render_docx(path, context.as_dict()))
+    restyle = regime_styles.for_render(get_regime(content.regime))
+    return Rendered(content, kind, render_docx(path, context.as_dict(), restyle))
 
 
 def render_content(path: str | Path, template: Path | None = None) -> bytes:

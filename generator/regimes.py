@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -96,13 +96,49 @@ class EndMark(_Part):
     mark: str
 
 
+SizeValue = float | list[float]
+"""A size in points, or a range `[low, high]`: the first is printed, the range accepted."""
+
+
 class Sizes(_Part):
-    top_right: float | None = None
-    issuer: float | None = None
-    number: float | None = None
-    title: float | list[float] | None = None
-    subject: float | list[float] | None = None
-    body: float | list[float] | None = None
+    """The sizes that differ from the state's; a size not named keeps the template's.
+
+    Each names the styles of `generator/regime_styles.py` `STYLES`; the checker checks
+    the same parts against them (rules with `regime_size:` in check/rules.yaml).
+    """
+
+    top_right: SizeValue | None = None
+    issuer: SizeValue | None = None
+    number: SizeValue | None = None
+    title: SizeValue | None = None
+    subject: SizeValue | None = None
+    cv_subject: SizeValue | None = None
+    body: SizeValue | None = None
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _range(cls, value: object) -> object:
+        if isinstance(value, list) and not (len(value) == 2 and 0 < value[0] <= value[1]):
+            raise ValueError("a range is `[low, high]`, low ≤ high")
+        if isinstance(value, (int, float)) and value <= 0:
+            raise ValueError("a size is a number of points above 0")
+        return value
+
+
+SIZE_KEYS = tuple(k for k in Sizes.model_fields if k != "source")
+
+
+class CvSubject(_Part):
+    """A công văn's summary under the number (P1 II.5b; regimes.md)."""
+
+    prefix: str = "V/v "
+    """Printed before the summary (`V/v `), or nothing."""
+    italic: bool = False
+
+
+class Bases(_Part):
+    dash: str = ""
+    """Printed before each căn cứ line (`- ` in Party documents), or nothing."""
 
 
 class Numbering(_Part):
@@ -126,6 +162,8 @@ class RegimeProfile(BaseModel):
     archive: Archive
     end_mark: EndMark
     sizes: Sizes | None = None
+    cv_subject: CvSubject | None = None
+    bases: Bases | None = None
     numbering: Numbering
 
 
@@ -148,6 +186,17 @@ class Regime:
     end_mark: str
     scope: str
     profile: Path | None = None
+    sizes: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """The regime's own sizes by part (`title`: (15, 16)); parts not named keep the state's."""
+    sizes_source: str = ""
+    vv_prefix: str = "V/v "
+    vv_italic: bool = False
+    basis_dash: str = ""
+
+    def size(self, key: str, default: float) -> float:
+        """The size printed for `key`: the first of the regime's range, else `default`."""
+        found = self.sizes.get(key)
+        return found[0] if found else default
 
     @property
     def state(self) -> bool:
@@ -239,7 +288,24 @@ def load_regime(path: Path) -> Regime:
         end_mark=parsed.end_mark.mark,
         scope=parsed.numbering.scope,
         profile=path,
+        sizes=_sizes(parsed.sizes),
+        sizes_source=parsed.sizes.source if parsed.sizes else "",
+        vv_prefix=parsed.cv_subject.prefix if parsed.cv_subject else "V/v ",
+        vv_italic=parsed.cv_subject.italic if parsed.cv_subject else False,
+        basis_dash=parsed.bases.dash if parsed.bases else "",
     )
+
+
+def _sizes(sizes: Sizes | None) -> dict[str, tuple[float, float]]:
+    if sizes is None:
+        return {}
+    found = {}
+    for key in SIZE_KEYS:
+        value = getattr(sizes, key)
+        if value is not None:
+            low, high = (value[0], value[1]) if isinstance(value, list) else (value, value)
+            found[key] = (float(low), float(high))
+    return found
 
 
 @lru_cache(maxsize=4)

@@ -32,7 +32,7 @@ import struct
 import threading
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,7 @@ from generator.limits import LimitExceeded
 from generator.zipguard import BadPackage, check_package, verify_members
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+STYLES_PART = "word/styles.xml"
 FIRST_PARTS = ("[Content_Types].xml", "_rels/.rels")
 """Parts written first, the rest in name order (some readers sniff the first entry)."""
 
@@ -345,6 +346,8 @@ class CompiledTemplate:
                     "trong Word và lưu lại để Word dựng lại lưới",
                 )
         self._helper = helper
+        self._variants: dict[tuple[str, Hashable], ZipMember] = {}
+        self._variants_lock = threading.Lock()
         document = helper.docx
         self._body = _Part(environment, self.path, helper.patch_xml(helper.get_xml()))
         self._document_head, self._document_tail, self._declared = _around_body(document._element)
@@ -400,8 +403,25 @@ class CompiledTemplate:
                 if name not in dynamic
             }
 
-    def render(self, context: dict[str, Any]) -> bytes:
-        """The DOCX bytes for `context`."""
+    def variant(
+        self, name: str, key: Hashable, change: Callable[[bytes], bytes]
+    ) -> dict[str, ZipMember]:
+        """The unchanging part `name` as `change` makes it, made once per `key` (a regime's
+        styles, generator/regime_styles.py), to hand to `render` as `replaced`."""
+        if name not in self._static:
+            return {}  # a package without the part: nothing to change
+        with self._variants_lock:
+            found = self._variants.get((name, key))
+            if found is None:
+                with zipfile.ZipFile(self.path) as package:
+                    original = package.read(name)
+                found = self._variants[(name, key)] = ZipMember.deflate(name, change(original))
+        return {name: found}
+
+    def render(
+        self, context: dict[str, Any], replaced: Mapping[str, ZipMember] | None = None
+    ) -> bytes:
+        """The DOCX bytes for `context`; `replaced` stands for unchanging parts (`variant`)."""
         parts: dict[str, bytes] = {}
         body = self._body.render(context, self.path, self._helper)
         for name, (part, encoding) in self._xml_parts.items():
@@ -422,10 +442,9 @@ class CompiledTemplate:
             parts[self._document_name] = self._document(
                 etree.tostring(tree, encoding="UTF-8", xml_declaration=False)
             )
+        static = {**self._static, **replaced} if replaced else self._static
         return write_zip(
-            self._static[name]
-            if name in self._static
-            else ZipMember.deflate(name, parts[name], FAST)
+            static[name] if name in static else ZipMember.deflate(name, parts[name], FAST)
             for name in self._order
         )
 
@@ -628,6 +647,15 @@ def compiled_template(template: Path | str) -> CompiledTemplate:
     return found
 
 
-def render_docx(template: Path, context: dict[str, Any]) -> bytes:
-    """Render `template` with `context` and return the DOCX bytes."""
-    return compiled_template(template).render(context)
+def render_docx(
+    template: Path,
+    context: dict[str, Any],
+    restyle: tuple[Hashable, Callable[[bytes], bytes]] | None = None,
+) -> bytes:
+    """Render `template` with `context` and return the DOCX bytes; `restyle` (a key and a
+    change) changes its styles part, as a regime's sizes do (generator/regime_styles.py)."""
+    compiled = compiled_template(template)
+    if restyle is None:
+        return compiled.render(context)
+    key, change = restyle
+    return compiled.render(context, compiled.variant(STYLES_PART, key, change))

@@ -26,7 +26,8 @@ from generator.check.text import collapse, fold, is_upper
 Groups = dict[str, list[list[Para]]]
 """Paragraphs found for each part, by the part's name (`Parts.groups`)."""
 ADDRESSEE = re.compile(r"^kính\s*gửi\b")
-BASES = re.compile(r"^(căn\s*cứ|theo\s+đề\s+nghị)\b")
+BASES = re.compile(r"^(?:[-–]\s*)?(căn\s*cứ|theo\s+đề\s+nghị)\b")
+"""A căn cứ line; Party documents start each with `- ` (regimes.md, bases)."""
 ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s+\S")
 LABEL = re.compile(r"^(phần|chương|mục|tiểu\s+mục)\s+([ivxlc]+|\d+)\.?$")
 QUOTES_OPEN = "“\"«‘'"

@@ -41,7 +41,8 @@ def check_docx(
     parts = locate(model)
     label = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "<bytes>")
     found = regime or detect_regime(parts)
-    results = [evaluate(rule, parts) for rule in pack.rules if rule.applies_to(found)]
+    applied = (rule.for_regime(found) for rule in pack.rules)
+    results = [evaluate(rule, parts) for rule in applied if rule is not None]
     return Report(label, results, regime=found)
 
 

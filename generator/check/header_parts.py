@@ -67,6 +67,8 @@ def find_header(model: DocModel, g: Groups, qh: Para) -> int:
     number = next((p for p in zone if NUMBER.match(fold(p.text))), None)
     marks = [p for p in zone if is_mark(p)]
     cv = [p for p in zone if CV_SUBJECT.match(fold(p.text))]
+    if not cv and number is not None and not NATIONAL_TITLE.match(fold(qh.text)):
+        cv = _summary_under(zone, number, date, marks)
     if qh.cell is None and date is not None:
         header_end = max(header_end, date.block)
     # Lines right under the header table: a date, V/v line or mark placed below it.
@@ -92,6 +94,23 @@ def find_header(model: DocModel, g: Groups, qh: Para) -> int:
     if qh.cell is not None:
         _issuers(g, qh, zone, stop={id(p) for p in [number, date, *marks, *cv] if p})
     return _title_subject(model, g, header_end, skip={id(p) for p in marks + cv})
+
+
+def _summary_under(zone: list[Para], number: Para, date: Para | None, marks: list) -> list[Para]:
+    """A công văn's summary with no `V/v` (regimes.md `dang`: a Party công văn prints it as
+    written): the lines under the number in its cell, in a document with a regime's title."""
+    if number.cell is None:
+        return []
+    return [
+        p
+        for p in zone
+        if p.cell == number.cell
+        and p.index > number.index
+        and not p.is_empty
+        and p is not date
+        and p not in marks
+        and not is_rule_para(p)
+    ]
 
 
 def top_titles() -> dict[str, str]:

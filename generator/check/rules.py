@@ -13,6 +13,8 @@ from ruamel.yaml.error import YAMLError
 
 from generator.check.catalog import all_checks
 from generator.check.parts import PART_LABELS
+from generator.check.registry import span
+from generator.regimes import SIZE_KEYS, RegimeError, get_regime
 
 
 class RulePackError(Exception):
@@ -34,9 +36,40 @@ class Rule(BaseModel):
     """Parts whose paragraphs are left out of `part` for this rule."""
     regimes: list[str] | None = None
     """The regimes (templates/regimes/) whose documents the rule applies to; none: all."""
+    regime_size: str | None = None
+    """A size of the regime profiles (`sizes:`, e.g. `title`): a document whose regime
+    names it is checked against that range instead of `params` (see `for_regime`); a
+    rule without `min`/`max` is left out for a regime that does not name it."""
 
     def applies_to(self, regime: str) -> bool:
         return self.regimes is None or regime in self.regimes
+
+    def for_regime(self, regime: str) -> Rule | None:
+        """This rule as it applies to a document of `regime`: with the profile's size range
+        (templates/regimes/<regime>.regime.yaml, `sizes:`) where it names one, so sizes
+        are data of the profile alone; None when it does not apply."""
+        if not self.applies_to(regime):
+            return None
+        if self.regime_size is None:
+            return self
+        try:
+            profile = get_regime(regime)
+        except RegimeError:
+            profile = None
+        found = profile.sizes.get(self.regime_size) if profile else None
+        if found is None:
+            return self if "min" in self.params else None
+        low, high = found
+        return self.model_copy(
+            update={
+                "id": f"{regime}.{self.id.split('.', 1)[1]}",
+                "source": f"{profile.sizes_source} ({profile.name}.regime.yaml, "
+                f"sizes.{self.regime_size})",
+                "params": {**self.params, "min": low, "max": high},
+                "title": f"{PART_LABELS[self.part]} cỡ chữ {span(low, high, 'pt')} "
+                f"(thể thức `{regime}`)",
+            }
+        )
 
 
 class RulePack(BaseModel):
@@ -58,6 +91,11 @@ def _validate(pack: RulePack, origin: str) -> RulePack:
         for part in [rule.part, *rule.exclude]:
             if part not in PART_LABELS:
                 raise RulePackError(f"{origin}: {rule.id}: không có phần «{part}»")
+        if rule.regime_size is not None and rule.regime_size not in SIZE_KEYS:
+            raise RulePackError(
+                f"{origin}: {rule.id}: không có cỡ chữ «{rule.regime_size}» trong hồ sơ thể thức "
+                f"(có: {', '.join(SIZE_KEYS)})"
+            )
     return pack
 
 

@@ -6,7 +6,8 @@ help; the kind's profile gives the headings of its named sections and the
 fields it requires. So a new field or a new kind gets its form with no web code.
 
 The spec the page receives is the schema simplified to what a form needs:
-`text` (`long` for paragraphs), `integer`, `number`, `enum` (`values`), `boolean`, `date`,
+`text` (`long` for paragraphs), `integer`, `number`, `enum` (`values`, and for some
+`labels` shown in their place and the `default` an empty field means), `boolean`, `date`,
 `list` (`of`),
 `object` (`fields`, `model`), `choice` (`options`: a value may take one of
 several shapes, like an item that is text or text with sub-items), `raw`
@@ -23,6 +24,8 @@ from ruamel.yaml import YAML
 
 from generator.content.model import NAMED_SECTIONS, Content
 from generator.kinds import Kind
+from generator.regimes import DEFAULT as DEFAULT_REGIME
+from generator.regimes import available_regimes
 
 LABELS = Path(__file__).with_name("labels.yaml")
 LONG_TEXT = {("Content", "preamble"), ("Content", "closing"), ("ItemNode", "text")}
@@ -117,6 +120,21 @@ def form_spec(kind: Kind) -> dict[str, Any]:
             field["required"] = True
         if field["name"] == "kind":
             field["hidden"] = True  # chosen with the kind selector
+        if field["name"] == "regime":
+            field["node"] = regime_choice()
         fields.append(field)
     root["fields"] = fields
     return {"models": base["models"], "root": root}
+
+
+def regime_choice() -> dict[str, Any]:
+    """`regime` as a choice of the regimes found (templates/regimes/), each shown by its
+    profile's `label`, the default first: a maintainer's new profile is offered with it."""
+    found = available_regimes()
+    names = sorted(found, key=lambda name: (name != DEFAULT_REGIME, name))
+    return {
+        "type": "enum",
+        "values": names,
+        "labels": {name: found[name].label for name in names},
+        "default": DEFAULT_REGIME,
+    }

@@ -98,9 +98,10 @@
       if (node.type === "enum") {
         const select = el("select", { id, "data-testid": testid,
           onchange: (e) => store(e.target.value === "" ? undefined : e.target.value) });
-        if (optional) select.append(el("option", { value: "", text: "(không chọn)" }));
-        for (const v of node.values) select.append(el("option", { value: v, text: v }));
-        select.value = value ?? "";
+        // A field with a default shows it when empty, not "(không chọn)".
+        if (optional && node.default === undefined) select.append(el("option", { value: "", text: "(không chọn)" }));
+        for (const v of node.values) select.append(el("option", { value: v, text: (node.labels && node.labels[v]) || v }));
+        select.value = value ?? node.default ?? "";
         return select;
       }
       if (node.type === "number") {
