@@ -391,6 +391,7 @@ class CompiledTemplate:
                 setattr(core, name, environment.from_string(value).render({}))
         buffer = io.BytesIO()
         document.save(buffer)
+        self._saved = buffer.getvalue()  # the unchanging parts `variant` starts from
         with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as package:
             self._order = part_order(package.namelist())
             dynamic = {self._document_name, *self._xml_parts, *self._footnotes}
@@ -413,7 +414,7 @@ class CompiledTemplate:
         with self._variants_lock:
             found = self._variants.get((name, key))
             if found is None:
-                with zipfile.ZipFile(self.path) as package:
+                with zipfile.ZipFile(io.BytesIO(self._saved)) as package:
                     original = package.read(name)
                 found = self._variants[(name, key)] = ZipMember.deflate(name, change(original))
         return {name: found}

@@ -346,7 +346,7 @@ def test_every_rule_is_evaluated_on_some_good_document(kit) -> None:
     for variant in ("ke_hoach", "cong_van"):
         report = kit.build(variant).check()
         evaluated |= {r.id for r in report.passed}
-    state = [r for r in load_rules().rules if r.applies_to("nha_nuoc")]
+    state = [r for r in load_rules().rules if r.for_regime("nha_nuoc")]
     assert {r.id for r in state if r.part not in FURTHER_LABELS} - evaluated == set()
 
 
@@ -354,5 +354,5 @@ def test_every_rule_has_a_fault() -> None:
     # The further kinds' parts have their faults in test_new_rules.py.
     # The other regimes' rules have theirs in tests/test_regimes.py.
     faulted = {f.rule for f in FAULTS}
-    state = [r for r in load_rules().rules if r.applies_to("nha_nuoc")]
+    state = [r for r in load_rules().rules if r.for_regime("nha_nuoc")]
     assert {r.id for r in state if r.part not in FURTHER_LABELS} - faulted == set()

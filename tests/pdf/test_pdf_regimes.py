@@ -104,3 +104,27 @@ def test_the_same_content_in_the_state_regime_gets_the_state_header(office_batch
     assert not [line for line in printed if "T/M" in line or "K/T" in line]
     assert [line for line in printed if line.startswith("- Lưu: VT, ")]
     assert check_docx(docx).ok and check_docx(docx).regime == "nha_nuoc"
+
+
+def test_party_sizes_print_as_the_profile_says(office_batch):
+    """templates/regimes/dang.regime.yaml `sizes:` as LibreOffice prints them: the same
+    content's lines stand taller in the Party format than in the state's, by the ratio of
+    the profile's size to the state's (a word box's height follows the font's size)."""
+    from generator.regimes import get_regime
+
+    sizes = get_regime("dang").sizes
+    _, party = office_batch.get("example:ke-hoach-huyen-uy-dinh-hoa-2024")
+    _, state = office_batch.get("derived:dang-plan-as-state")
+
+    def height(pdf, start: str) -> float:
+        found = [s for s in layout(pdf)[0].segments if s.text.startswith(start)]
+        assert found, (start, [s.text for s in layout(pdf)[0].segments])
+        return found[0].y1 - found[0].y0
+
+    for start, key, state_pt in (
+        ("KẾ HOẠCH", "title", 14),
+        ("HUYỆN ỦY ĐỊNH HÓA", "issuer", 13),
+        ("Số", "number", 13),
+    ):
+        ratio = height(party, start) / height(state, start)
+        assert ratio > 1.03 and abs(ratio - sizes[key][0] / state_pt) < 0.02, (start, ratio)

@@ -204,3 +204,32 @@ def test_batch_from_the_page(browser, live_server):
     with urllib.request.urlopen(link.get_attribute("href")) as answer:
         assert answer.headers["Content-Type"] == "application/zip"
         assert answer.read().startswith(b"PK")
+
+
+def test_the_regime_is_chosen_from_the_profiles(browser, live_server):
+    from selenium.webdriver.support.ui import Select
+
+    from generator.regimes import available_regimes
+
+    driver = browser
+    driver.get(live_server + "/")
+    choose_kind(driver, "ke_hoach")
+    before = loaded_preview(driver)
+    regime = Select(by_testid(driver, "field-regime"))
+    # Each regime found in templates/regimes/, shown by its profile's label, the state's first.
+    labels = {name: r.label for name, r in available_regimes().items()}
+    assert [o.text for o in regime.options][0] == labels["nha_nuoc"]
+    assert sorted(o.text for o in regime.options) == sorted(labels.values())
+    assert regime.first_selected_option.text == labels["nha_nuoc"]
+    regime.select_by_visible_text(labels["dang"])
+    after = loaded_preview(driver, after=before[0])
+    assert after[1] != before[1]
+    for old in driver.downloads.glob("*.docx"):
+        old.unlink()
+    by_testid(driver, "download-docx").click()
+    docx = wait(lambda: next(iter(driver.downloads.glob("*.docx")), None), what="the download")
+    text = wait(
+        lambda: docx.stat().st_size and all_text(open_docx(docx.read_bytes())),
+        what="a complete download",
+    )
+    assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text and "CỘNG HÒA XÃ HỘI" not in text

@@ -27,3 +27,14 @@ def test_every_field_of_the_new_kinds_is_labelled(client):
         assert [
             (m["model"], f["name"]) for m in models for f in m["fields"] if f["label"] == f["name"]
         ] == [], kind
+
+
+def test_the_regime_is_a_choice_of_the_profiles_found(client):
+    from generator.regimes import available_regimes
+
+    spec = client.get("/api/form?kind=ke_hoach").json()
+    node = next(f["node"] for f in spec["root"]["fields"] if f["name"] == "regime")
+    found = available_regimes()
+    assert node["type"] == "enum" and node["values"][0] == "nha_nuoc" == node["default"]
+    assert set(node["values"]) == set(found) >= {"dang", "doan"}
+    assert node["labels"] == {name: r.label for name, r in found.items()}
