@@ -183,8 +183,12 @@ def _members(content: Content) -> list[Block]:
     return [Block("text", MEMBERS_INTRO), *lines]
 
 
-def body(content: Content, kind: Kind, end: str = nd30.END_MARK) -> list[Block]:
-    out = [Block("proposal", nd30.proposal_line(content.proposal))] if content.proposal else []
+def body(content: Content, kind: Kind, end: str = nd30.END_MARK, dash: str = "") -> list[Block]:
+    """`end`: the regime's end mark; `dash`: what starts the proposal line, as the căn cứ
+    before it (`- Xét đề nghị …` in Party documents, regimes.md)."""
+    out = []
+    if content.proposal:
+        out.append(Block("proposal", nd30.dashed([nd30.proposal_line(content.proposal)], dash)[0]))
     out += [Block("text", p) for p in paragraphs(content.preamble or "")]
     out += _members(content)
     for index, (heading, items) in enumerate(_sections(content, kind), start=1):

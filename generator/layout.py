@@ -274,7 +274,7 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
         bases=nd30.dashed(
             nd30.basis_lines_before(content.bases, bool(content.proposal)), regime.basis_dash
         ),
-        body=body(content, kind, regime.end_mark),
+        body=body(content, kind, regime.end_mark, regime.basis_dash),
         signer=blocks[0] if blocks else EMPTY_BLOCK,
         signature_tables=signature_tables(signature_rows(blocks)),
         recipients_beside=len(blocks) == 1,

@@ -367,7 +367,8 @@ def enactment_mismatch(
     name>`. Enacted by a head: the signer is that head (a title that starts it, no
     prefix), or signs `kt. <that title>`.
     """
-    first = authority[0] if authority else ""
+    # The Party's spelling (`t/m`, `k/t`, regimes.md) reads as the state's here.
+    first = re.sub(r"^([tk])/([ml])\s+", r"\1\2. ", authority[0]) if authority else ""
     if enacted == lead:
         if first.startswith("tm.") and enacted.startswith(first[3:].strip()) and first[3:].strip():
             return None

@@ -167,6 +167,24 @@ def test_party_bases_start_with_a_dash(tmp_path: Path) -> None:
     assert lines[0] == "Căn cứ Điều lệ Đảng;"
 
 
+def test_a_party_decision_dashes_its_bases_and_its_proposal(tmp_path: Path) -> None:
+    text = PARTY_DECISION.format(regime="dang", authority="T/M Huyện ủy", title="Bí thư")
+    text = text.replace("kind: ke_hoach", "kind: quyet_dinh").replace(
+        "contents: [Thi đua hoàn thành nhiệm vụ.]",
+        "enacted_by: Huyện ủy Định Hóa\nproposal: Xét đề nghị của Ban Tổ chức Huyện ủy\n"
+        "articles: [Tặng Giấy khen cho 05 tổ chức cơ sở đảng., Quyết định có hiệu lực.]",
+    )
+    data = render(tmp_path, text)
+    printed = [p.text for p in all_paragraphs(open_docx(data))]
+    start = printed.index("- Căn cứ Điều lệ Đảng;")
+    assert printed[start + 1].startswith("- Căn cứ Quy định số 399-QĐ/TW") and printed[
+        start + 1
+    ].endswith(";")
+    assert printed[start + 2] == "- Xét đề nghị của Ban Tổ chức Huyện ủy."
+    report = check_docx(data)
+    assert report.ok and not report.warnings, report.format_text()
+
+
 # --- checked -------------------------------------------------------------------------------
 
 

@@ -26,8 +26,9 @@ from generator.check.text import collapse, fold, is_upper
 Groups = dict[str, list[list[Para]]]
 """Paragraphs found for each part, by the part's name (`Parts.groups`)."""
 ADDRESSEE = re.compile(r"^kính\s*gửi\b")
-BASES = re.compile(r"^(?:[-–]\s*)?(căn\s*cứ|theo\s+đề\s+nghị)\b")
-"""A căn cứ line; Party documents start each with `- ` (regimes.md, bases)."""
+BASES = re.compile(r"^(?:[-–]\s*)?(căn\s*cứ|theo\s+đề\s+nghị|xét\s+đề\s+nghị)\b")
+"""A căn cứ or proposal line (`Theo đề nghị`, the Party's `Xét đề nghị`); Party documents
+start each with `- ` (regimes.md, bases)."""
 ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s+\S")
 LABEL = re.compile(r"^(phần|chương|mục|tiểu\s+mục)\s+([ivxlc]+|\d+)\.?$")
 QUOTES_OPEN = "“\"«‘'"

@@ -14,7 +14,7 @@ from generator.check.text import fold
 
 DECISION_LINE = re.compile(r"^quyết\s*định\s*:$")
 ARTICLE = re.compile(r"^điều\s+\d+\s*\.")
-BASES = re.compile(r"^(căn\s*cứ|theo\s+đề\s+nghị|xét\s+đề\s+nghị)\b")
+BASES = re.compile(r"^(?:[-–]\s*)?(căn\s*cứ|theo\s+đề\s+nghị|xét\s+đề\s+nghị)\b")
 REFERENCE = re.compile(r"^\(\s*kèm\s+theo\b")
 ANNEX_LABEL = re.compile(r"^phụ\s*lục\b")
 NUMBER_COLUMN = "stt"

@@ -213,17 +213,27 @@ def test_the_regime_is_chosen_from_the_profiles(browser, live_server):
 
     driver = browser
     driver.get(live_server + "/")
+    first = loaded_preview(driver)
     choose_kind(driver, "ke_hoach")
-    before = loaded_preview(driver)
-    regime = Select(by_testid(driver, "field-regime"))
+    before = loaded_preview(driver, after=first[0])
+    # An optional field: added from the list of fields, it shows the default regime.
+    Select(by_testid(driver, "add-field-root")).select_by_value("regime")
+    regime = Select(
+        wait(
+            lambda: driver.find_elements("css selector", '[data-testid="field-regime"]'),
+            what="the regime field",
+        )[0]
+    )
     # Each regime found in templates/regimes/, shown by its profile's label, the state's first.
     labels = {name: r.label for name, r in available_regimes().items()}
     assert [o.text for o in regime.options][0] == labels["nha_nuoc"]
     assert sorted(o.text for o in regime.options) == sorted(labels.values())
     assert regime.first_selected_option.text == labels["nha_nuoc"]
     regime.select_by_visible_text(labels["dang"])
-    after = loaded_preview(driver, after=before[0])
-    assert after[1] != before[1]
+    wait(
+        lambda: (lambda s: s[1] and s[1] != before[1])(preview_state(driver)),
+        what="the Party document's preview",
+    )
     for old in driver.downloads.glob("*.docx"):
         old.unlink()
     by_testid(driver, "download-docx").click()
