@@ -36,6 +36,15 @@ PRINTED = {
         "summary": "năm 2024",
         "end": "thưởng.",
     },
+    "example:cong-van-ban-to-chuc-tinh-uy-2024": {
+        "top": "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "mark": "*",
+        "number": "Số 05-CV/BTCTU",
+        "authority": ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN"],
+        "archive": "- Lưu Văn phòng Ban.",
+        "summary": "đăng ký thi đua năm 2024 của các",  # no `V/v` (dang.regime.yaml)
+        "end": "Ban Thường vụ Tỉnh ủy.",
+    },
     "example:phat-dong-tinh-doan-2024": {
         "top": "ĐOÀN TNCS HỒ CHÍ MINH",
         "mark": "***",
