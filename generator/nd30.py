@@ -358,23 +358,28 @@ def rule_under(text: str, box_pt: float, size_pt: float, bold: bool = True) -> s
 
 
 def enactment_mismatch(
-    enacted: str, lead: str, authority: Sequence[str], title: str
+    enacted: str,
+    lead: str,
+    authority: Sequence[str],
+    title: str,
+    prefixes: dict[str, str] | None = None,
 ) -> tuple[str, str] | None:
     """§13 (P3 Mẫu 1.2 note 6 with P1 II.7b): who enacts a decision and who signs it agree.
 
     All arguments are lower case. Enacted by the collective (the lead issuer's own
     name): the first authority line is `tm. <the collective, or the start of its
     name>`. Enacted by a head: the signer is that head (a title that starts it, no
-    prefix), or signs `kt. <that title>`.
+    prefix), or signs `kt. <that title>`. `prefixes`: the regime's spellings, for the hint.
     """
+    tm, kt = (prefixes or {}).get("TM", "TM."), (prefixes or {}).get("KT", "KT.")
     # The Party's spelling (`t/m`, `k/t`, regimes.md) reads as the state's here.
     first = re.sub(r"^([tk])/([ml])\s+", r"\1\2. ", authority[0]) if authority else ""
     if enacted == lead:
         if first.startswith("tm.") and enacted.startswith(first[3:].strip()) and first[3:].strip():
             return None
         return (
-            "cơ quan ban hành là tập thể nên người ký phải ký `TM.` tập thể đó",
-            f"ghi `authority: TM. {enacted[:1].upper() + enacted[1:]}` cho người ký đầu tiên, "
+            f"cơ quan ban hành là tập thể nên người ký phải ký `{tm}` tập thể đó",
+            f"ghi `authority: {tm} {enacted[:1].upper() + enacted[1:]}` cho người ký đầu tiên, "
             "hoặc ghi `enacted_by` là chức danh người đứng đầu",
         )
     if not authority and title and enacted.startswith(title):
@@ -384,7 +389,7 @@ def enactment_mismatch(
     return (
         "thẩm quyền ban hành không khớp với người ký đầu tiên",
         "người đứng đầu ký chức danh của mình (không có tiền tố) hoặc cấp phó ký "
-        "`KT. <chức danh>`; tập thể (tên cơ quan ban hành) thì ký `TM. <tập thể>`",
+        f"`{kt} <chức danh>`; tập thể (tên cơ quan ban hành) thì ký `{tm} <tập thể>`",
     )
 
 

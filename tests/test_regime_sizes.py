@@ -307,3 +307,17 @@ def test_acting_stands_in_the_title_in_a_party_document(tmp_path: Path) -> None:
     assert "K/T CHÁNH VĂN PHÒNG" in printed and "Q. PHÓ CHÁNH VĂN PHÒNG" in printed
     report = check_docx(data)
     assert report.ok and report.status("dang.signature.prefix") == "pass", report.format_text()
+
+
+def test_a_party_decision_signed_for_its_committee(tmp_path: Path) -> None:
+    # `T/M` reads as `TM.` where the signer is matched to the enacting authority, and the
+    # hint of a mismatch speaks the regime's spelling.
+    base = PARTY_DECISION.replace("kind: ke_hoach", "kind: quyet_dinh").replace(
+        "contents: [Thi đua hoàn thành nhiệm vụ.]",
+        "enacted_by: Huyện ủy Định Hóa\narticles: [Tặng Giấy khen., Quyết định có hiệu lực.]",
+    )
+    good = base.format(regime="dang", authority="T/M Huyện ủy", title="Bí thư")
+    assert validate(tmp_path, good) == [f"{tmp_path / 'c.yaml'}: hợp lệ"]
+    wrong = base.format(regime="dang", authority="K/T Bí thư", title="Phó Bí thư")
+    lines = validate(tmp_path, wrong)
+    assert any("enacted_by" in line and "`authority: T/M Huyện ủy" in line for line in lines), lines

@@ -129,6 +129,7 @@ def check_enacted_by(data: dict, source: Source, kind: Kind | None) -> Iterator[
         _words(lead) if isinstance(lead, str) else "",
         [_words(a) for a in lines],
         _words(title),
+        regime.prefixes if (regime := _regime_of(data)) else None,
     )
     if found:
         yield source.problem(("enacted_by",), *found)

@@ -32,7 +32,10 @@ def test_rendered_document_passes(content: Path) -> None:
     )
     for rule in (
         *state,
-        "nd30.cv_subject.size" if vv else "nd30.subject.rule",
+        # A regime with its own sizes checks them (`dang.cv_subject.size`, the profile's).
+        ("dang.cv_subject.size" if regime == "dang" else "nd30.cv_subject.size")
+        if vv
+        else "nd30.subject.rule",
         "dang.signature.prefix" if regime == "dang" else "nd30.signature.prefix",
         "nd30.body.align",
     ):
