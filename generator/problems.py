@@ -1,11 +1,16 @@
-"""Located problems: what every user-facing mistake report is made of."""
+"""Located problems in content: what every mistake in a content or data file is made of."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import Any
+
+from generator.diagnostics import ERROR, ContentLocation, Diagnostic
 
 PathPart = str | int
+
+CONTENT = "content.invalid"
+"""The code of a content problem no more precise code names."""
 
 
 def format_path(path: Sequence[PathPart]) -> str:
@@ -19,50 +24,64 @@ def format_path(path: Sequence[PathPart]) -> str:
     return out
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One mistake, with where it is and what was probably meant."""
+class Problem(Diagnostic):
+    """One mistake in content or data, with where it is and what was probably meant: a
+    `Diagnostic` at a `ContentLocation`."""
 
-    file: str
-    line: int | None
-    column: int | None
-    path: str
-    message: str
-    hint: str | None = None
-    column_name: str | None = None
-    """The spreadsheet column (its header) the value came from, for batch data files."""
+    def __init__(
+        self,
+        file: str,
+        line: int | None,
+        column: int | None,
+        path: str,
+        message: str,
+        hint: str | None = None,
+        column_name: str | None = None,
+        *,
+        code: str = CONTENT,
+    ):
+        super().__init__(
+            code, ERROR, message, hint, ContentLocation(file, line, column, path, column_name)
+        )
 
-    def location(self) -> str:
-        loc = self.file
-        if self.line is not None:
-            loc += f":{self.line}"
-            if self.column is not None:
-                loc += f":{self.column}"
-        if self.column_name is not None:
-            loc += f": cột {self.column_name}"
-        return loc
+    @property
+    def _at(self) -> ContentLocation:
+        assert isinstance(self.location, ContentLocation)
+        return self.location
 
-    def __str__(self) -> str:
-        text = f"{self.location()}: "
-        if self.path:
-            text += f"{self.path}: "
-        text += self.message
-        if self.hint:
-            text += f" (gợi ý: {self.hint})"
-        return text
+    @property
+    def file(self) -> str:
+        return self._at.file
 
-    def as_dict(self) -> dict[str, object]:
-        out: dict[str, object] = {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "path": self.path,
-            "message": self.message,
-            "hint": self.hint,
-        }
-        if self.column_name is not None:
-            out["column_name"] = self.column_name
-        return out
+    @property
+    def line(self) -> int | None:
+        return self._at.line
+
+    @property
+    def column(self) -> int | None:
+        return self._at.column
+
+    @property
+    def path(self) -> str:
+        return self._at.path
+
+    @property
+    def column_name(self) -> str | None:
+        return self._at.column_name
+
+    def moved(self, **changes: Any) -> Problem:
+        """The same problem at a changed place (`file=`, `line=`, …)."""
+        where = {**self._at.__dict__, **changes}
+        return Problem(
+            where["file"],
+            where["line"],
+            where["column"],
+            where["path"],
+            self.message,
+            self.hint,
+            where["column_name"],
+            code=self.code,
+        )
 
 
 class ContentError(Exception):

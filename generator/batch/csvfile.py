@@ -84,6 +84,7 @@ def records(path: Path, name: str) -> Iterator[Record]:
                                         "",
                                         "tệp có quá nhiều hàng",
                                         limits.hint("rows"),
+                                        code="data.invalid",
                                     )
                                 ]
                             )
@@ -98,6 +99,7 @@ def records(path: Path, name: str) -> Iterator[Record]:
                                         "",
                                         "tệp có quá nhiều ô",
                                         limits.hint(which),
+                                        code="data.invalid",
                                     )
                                 ]
                             )
@@ -113,6 +115,7 @@ def records(path: Path, name: str) -> Iterator[Record]:
                                     "chứa cả dấu phân cách: có lẽ thiếu dấu ngoặc kép đóng",
                                     'kiểm tra các dấu ngoặc kép (") của hàng này; các hàng '
                                     "bị nuốt vào ô này chưa được đọc",
+                                    code="data.invalid",
                                 )
                             )
                         yield start, values, problems
@@ -133,6 +136,7 @@ def records(path: Path, name: str) -> Iterator[Record]:
                                 f"hàng CSV sai cú pháp ({exc})",
                                 'kiểm tra các dấu ngoặc kép (") của hàng này: '
                                 'một ô bắt đầu bằng " phải kết thúc bằng "',
+                                code="data.invalid",
                             )
                         ],
                     )
@@ -147,10 +151,15 @@ def records(path: Path, name: str) -> Iterator[Record]:
                     "",
                     f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
                     "trong Excel chọn Lưu thành › CSV UTF-8",
+                    code="data.invalid",
                 )
             ]
         ) from exc
     except OSError as exc:
         raise CsvError(
-            [Problem(name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+            [
+                Problem(
+                    name, None, None, "", f"không đọc được tệp: {exc.strerror}", code="data.invalid"
+                )
+            ]
         ) from exc

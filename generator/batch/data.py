@@ -92,19 +92,38 @@ class DataFile:
                         "",
                         f"không đọc được tệp dữ liệu đuôi `{self.path.suffix}`",
                         "dùng tệp .csv, .xlsx, .yaml hoặc .json",
+                        code="data.invalid",
                     )
                 ]
             )
         if sheet is not None and self.suffix != ".xlsx":
             raise DataError(
-                [Problem(self.name, None, None, "", "--sheet chỉ dùng cho tệp Excel (.xlsx)")]
+                [
+                    Problem(
+                        self.name,
+                        None,
+                        None,
+                        "",
+                        "--sheet chỉ dùng cho tệp Excel (.xlsx)",
+                        code="data.invalid",
+                    )
+                ]
             )
         limits = current()
         try:
             size = self.path.stat().st_size
         except OSError as exc:
             raise DataError(
-                [Problem(self.name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+                [
+                    Problem(
+                        self.name,
+                        None,
+                        None,
+                        "",
+                        f"không đọc được tệp: {exc.strerror}",
+                        code="data.invalid",
+                    )
+                ]
             ) from exc
         if size > limits.data_bytes:
             raise DataError(
@@ -116,6 +135,7 @@ class DataFile:
                         "",
                         f"tệp quá lớn ({size:,} byte)".replace(",", "."),
                         limits.hint("data_bytes"),
+                        code="data.invalid",
                     )
                 ]
             )
@@ -156,6 +176,7 @@ class DataFile:
                     "tệp dữ liệu trống",
                     "dòng đầu là tên các cột (ví dụ `number`, `issuers.0.abbr`), "
                     "mỗi dòng sau là một văn bản",
+                    code="data.invalid",
                 )
             ]
         )
@@ -197,6 +218,7 @@ class DataFile:
                             "",
                             f"{where} có giá trị `{value}` nhưng không có tên cột",
                             "ghi tên trường vào dòng tiêu đề, hoặc xóa giá trị này",
+                            code="data.invalid",
                         )
                     )
                     continue
@@ -220,6 +242,7 @@ class DataFile:
                     message,
                     hint,
                     column_name=column.header,
+                    code="data.invalid",
                 )
             )
         # A date written day first (`05/03/2025`) is read by the content model, as in YAML.
@@ -279,6 +302,7 @@ def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], lis
                     f"tên cột `{text[:40]}…` lồng quá sâu",
                     current().hint("depth"),
                     column_name=text[:40],
+                    code="data.invalid",
                 )
             )
             continue
@@ -294,6 +318,7 @@ def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], lis
                     "ví dụ `number`, `date`, `issuers.0.abbr`, `signatories.0.name`, `recipients.+`, "
                     "hoặc tên tiếng Việt như `Số`, `Ngày`, `Người ký`",
                     column_name=text,
+                    code="data.invalid",
                 )
             )
             continue
@@ -308,6 +333,7 @@ def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], lis
                     "mỗi trường chỉ một cột; muốn thêm nhiều nơi nhận thì dùng "
                     "nhiều cột `recipients.+`",
                     column_name=text,
+                    code="data.invalid",
                 )
             )
             continue
@@ -316,7 +342,13 @@ def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], lis
     if problems:
         raise DataError(problems)
     if not columns:
-        raise DataError([Problem(name, line, None, "", "dòng tiêu đề không có tên cột nào")])
+        raise DataError(
+            [
+                Problem(
+                    name, line, None, "", "dòng tiêu đề không có tên cột nào", code="data.invalid"
+                )
+            ]
+        )
     return columns, skipped
 
 
@@ -328,7 +360,11 @@ def _read_text(path: Path, name: str) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise DataError(
-            [Problem(name, None, None, "", f"không đọc được tệp: {exc.strerror}")]
+            [
+                Problem(
+                    name, None, None, "", f"không đọc được tệp: {exc.strerror}", code="data.invalid"
+                )
+            ]
         ) from exc
     except UnicodeDecodeError as exc:
         raise DataError(
@@ -340,6 +376,7 @@ def _read_text(path: Path, name: str) -> str:
                     "",
                     f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
                     "lưu tệp với mã hóa UTF-8",
+                    code="data.invalid",
                 )
             ]
         ) from exc
@@ -429,6 +466,7 @@ def _shift(source: Source, lines: int, item: str | None) -> Source:
                 where,
                 problem.message,
                 problem.hint,
+                code="data.invalid",
             )
         )
     return shifted
@@ -445,7 +483,18 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
 
     def fail(offset: int, message: str) -> DataError:
         line, column = where(min(offset, max(len(text) - 1, 0)))
-        return DataError([Problem(name, line + 1, column + 1, "", f"lỗi cú pháp JSON: {message}")])
+        return DataError(
+            [
+                Problem(
+                    name,
+                    line + 1,
+                    column + 1,
+                    "",
+                    f"lỗi cú pháp JSON: {message}",
+                    code="data.invalid",
+                )
+            ]
+        )
 
     index = _skip_space(text, text.index("[") + 1)
     if index < len(text) and text[index] == "]":
@@ -466,6 +515,7 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
                             "",
                             "hàng lồng nhau quá sâu",
                             limits.hint("depth"),
+                            code="data.invalid",
                         )
                     ]
                 ) from exc
@@ -479,6 +529,7 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
                             "",
                             "hàng có số quá dài, không đọc được",
                             limits.hint("number_digits"),
+                            code="data.invalid",
                         )
                     ]
                 ) from exc
@@ -517,6 +568,7 @@ def _whole_file_rows(text: str, name: str) -> Iterator[Row]:
                     "tệp dữ liệu YAML/JSON phải là một danh sách, "
                     "mỗi phần tử là các trường của một văn bản",
                     "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`",
+                    code="data.invalid",
                 )
             ]
         )

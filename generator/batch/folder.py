@@ -113,7 +113,9 @@ def move_into_place(
         try:
             target = naming.target(out_dir, result.stem)
         except naming.UnsafeName as exc:
-            result.problems = [Problem(data_name, result.line, None, "", str(exc))]
+            result.problems = [
+                Problem(data_name, result.line, None, "", str(exc), code="output.name")
+            ]
             continue
         if os.path.lexists(target) and not force:
             if skip_existing and sha256_of(target) == result.sha256:
@@ -122,7 +124,12 @@ def move_into_place(
             hint = "tệp đã có, khác với văn bản của hàng này" if skip_existing else "tệp đã có"
             result.problems = [
                 Problem(
-                    data_name, result.line, None, "", f"{target}: {hint}; dùng --force để ghi đè"
+                    data_name,
+                    result.line,
+                    None,
+                    "",
+                    f"{target}: {hint}; dùng --force để ghi đè",
+                    code="output.exists",
                 )
             ]
             continue
@@ -136,6 +143,7 @@ def move_into_place(
                     None,
                     "",
                     f"{target}: không ghi được tệp: {exc.strerror}",
+                    code="output.unwritable",
                 )
             ]
             continue

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.content.source import Path_, Source
-from generator.problems import PathPart, Problem, format_path
+from generator.problems import CONTENT, PathPart, Problem, format_path
 
 
 class _Append:
@@ -231,21 +231,29 @@ class MergedSource(Source):
         return path
 
     def problem(
-        self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        path: Path_,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        code: str = CONTENT,
     ) -> Problem:
         shown = format_path(path)
         written = self._written(tuple(path))
         for n in range(len(written), 0, -1):
             header = self.cells.get(written[:n])
             if header is not None:
-                return Problem(self.name, self.line, None, shown, message, hint, column_name=header)
+                return Problem(
+                    self.name, self.line, None, shown, message, hint, column_name=header, code=code
+                )
         if self.row is not None and any(
             written[:n] in self.given for n in range(len(written), 0, -1)
         ):
             line, column = self.row.position(written, key=key)
-            return Problem(self.name, line, column, shown, message, hint)
+            return Problem(self.name, line, column, shown, message, hint, code=code)
         line, column = self.master.position(written, key=key)
-        return Problem(self.master.name, line, column, shown, message, hint)
+        return Problem(self.master.name, line, column, shown, message, hint, code=code)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
         found = self.problem(path, "", key=key)

@@ -168,7 +168,7 @@ def _run(
     try:
         data = DataFile(options.data, sheet=options.sheet)
     except DataError as exc:
-        raise BatchError([str(p) for p in exc.problems]) from exc
+        raise BatchError(exc.problems) from exc
     if options.pattern is not None:
         wrong = naming.check_pattern(options.pattern)
         if wrong:
@@ -273,7 +273,7 @@ def _locked(
             raise Interrupted(stop.requested or signal.SIGINT, report.manifest)
         return report
     except DataError as exc:
-        raise BatchError([str(p) for p in exc.problems] + ["không ghi tệp nào"]) from exc
+        raise BatchError([*exc.problems, "không ghi tệp nào"]) from exc
     except BrokenProcessPool as exc:
         stop.check()  # workers killed with the rest of the process group: a stop, not a crash
         raise BatchError(

@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,11 +42,13 @@ POLL_SECONDS = 0.2
 
 
 class BatchError(Exception):
-    """The batch cannot run, or stopped, and nothing was written; `lines` says why."""
+    """The batch cannot run, or stopped, and nothing was written; `lines` says why, and
+    `problems` holds the located ones among them (for `--json`)."""
 
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        super().__init__("\n".join(lines))
+    def __init__(self, lines: Sequence[str | Problem]):
+        self.problems = [p for p in lines if isinstance(p, Problem)]
+        self.lines = [str(p) for p in lines]
+        super().__init__("\n".join(self.lines))
 
 
 @dataclass(slots=True)
@@ -80,12 +82,16 @@ def load_master(path: Path) -> Source:
     source = read_source(Path(path))
     if not source.problems and not isinstance(source.data, dict):
         source.problems.append(
-            source.problem((), "tệp mẫu phải là một mục `khóa: giá trị` (một văn bản đầy đủ)")
+            source.problem(
+                (),
+                "tệp mẫu phải là một mục `khóa: giá trị` (một văn bản đầy đủ)",
+                code="content.type",
+            )
         )
     if not source.problems:
         source.problems += list(accept_issuer_alias(source.data, source))
     if source.problems:
-        raise BatchError([str(p) for p in source.problems])
+        raise BatchError(source.problems)
     return source
 
 
@@ -129,6 +135,7 @@ class RowRenderer:
                             "",
                             "mỗi hàng phải là một mục `khóa: giá trị`",
                             "ví dụ `- number: 5` rồi các trường khác thụt lề bên dưới",
+                            code="data.type",
                         )
                     )
             source.problems += row.problems
@@ -147,6 +154,7 @@ class RowRenderer:
                     conflict.message,
                     conflict.hint,
                     column_name=header,
+                    code="data.conflict",
                 )
             )
         source.problems += row.problems
@@ -167,7 +175,14 @@ class RowRenderer:
             return result
         except NotConformant as exc:
             result.problems = [
-                Problem(self.plan.data_name, row.line, None, "", line.strip())
+                Problem(
+                    self.plan.data_name,
+                    row.line,
+                    None,
+                    "",
+                    line.strip(),
+                    code="render.not_conformant",
+                )
                 for line in exc.report.format_text(False).splitlines()[1:-1]
             ]
             result.problems.append(
@@ -178,11 +193,14 @@ class RowRenderer:
                     "",
                     "văn bản không đạt thể thức nên không được ghi",
                     "sửa nội dung hoặc mẫu, hoặc dùng --check none",
+                    code="render.not_conformant",
                 )
             )
             return result
         except (KindError, TemplateRenderError) as exc:
-            result.problems = [Problem(self.plan.data_name, row.line, None, "", str(exc))]
+            result.problems = [
+                Problem(self.plan.data_name, row.line, None, "", str(exc), code="render.template")
+            ]
             return result
         staged = os.path.join(self.plan.staging, f"{row.line}.docx.part")
         _write_new(staged, rendered.docx)

@@ -52,7 +52,9 @@ def open_workbook(path: Path, name: str) -> Any:
     try:
         check_package(path, limits)
     except LimitExceeded as exc:
-        raise XlsxError([Problem(name, None, None, "", exc.message, exc.hint)]) from exc
+        raise XlsxError(
+            [Problem(name, None, None, "", exc.message, exc.hint, code="data.invalid")]
+        ) from exc
     except BadPackage as exc:
         raise _unreadable(name, exc) from exc
     try:
@@ -71,6 +73,7 @@ def _unreadable(name: str, exc: Exception) -> XlsxError:
                 "",
                 f"không đọc được tệp Excel: {exc}",
                 "lưu tệp dạng Excel Workbook (.xlsx)",
+                code="data.invalid",
             )
         ]
     )
@@ -96,6 +99,7 @@ def choose_sheet(workbook: Any, name: str, wanted: str | None) -> Any:
                     "",
                     f"không có trang tính `{wanted}`",
                     f"các trang tính của tệp: {titles}",
+                    code="data.invalid",
                 )
             ]
         )
@@ -110,6 +114,7 @@ def choose_sheet(workbook: Any, name: str, wanted: str | None) -> Any:
                     "",
                     "tệp không có trang tính nào đang hiện",
                     f"chọn trang tính bằng --sheet (có: {titles})",
+                    code="data.invalid",
                 )
             ]
         )
@@ -195,7 +200,7 @@ HINTS = {
 
 def flaw_problem(name: str, row: int, text: str) -> Problem:
     hint = next((h for key, h in HINTS.items() if key in text), None)
-    return Problem(name, row, None, "", text, hint)
+    return Problem(name, row, None, "", text, hint, code="data.invalid")
 
 
 def records(path: Path, name: str, wanted: str | None) -> Iterator[tuple[int, list[Any]]]:
@@ -214,6 +219,7 @@ def records(path: Path, name: str, wanted: str | None) -> Iterator[tuple[int, li
                         "",
                         f"trang tính có {sheet.max_column} cột, quá nhiều",
                         limits.hint("columns"),
+                        code="data.invalid",
                     )
                 ]
             )
@@ -240,6 +246,7 @@ def _bounded_rows(sheet: Any, name: str, limits: Limits) -> Iterator[tuple[int, 
                         "",
                         f"trang tính bị hỏng ở hàng này ({type(exc).__name__}: {exc})",
                         "mở tệp trong Excel rồi lưu lại",
+                        code="data.invalid",
                     )
                 ]
             ) from exc
@@ -247,19 +254,45 @@ def _bounded_rows(sheet: Any, name: str, limits: Limits) -> Iterator[tuple[int, 
         cells += len(values)
         if line > limits.rows + 1:
             raise XlsxError(
-                [Problem(name, line, None, "", "tệp có quá nhiều hàng", limits.hint("rows"))]
+                [
+                    Problem(
+                        name,
+                        line,
+                        None,
+                        "",
+                        "tệp có quá nhiều hàng",
+                        limits.hint("rows"),
+                        code="data.invalid",
+                    )
+                ]
             )
         if len(values) > limits.columns:
             raise XlsxError(
                 [
                     Problem(
-                        name, line, None, "", f"hàng có {len(values)} cột", limits.hint("columns")
+                        name,
+                        line,
+                        None,
+                        "",
+                        f"hàng có {len(values)} cột",
+                        limits.hint("columns"),
+                        code="data.invalid",
                     )
                 ]
             )
         if cells > limits.cells:
             raise XlsxError(
-                [Problem(name, line, None, "", "tệp có quá nhiều ô", limits.hint("cells"))]
+                [
+                    Problem(
+                        name,
+                        line,
+                        None,
+                        "",
+                        "tệp có quá nhiều ô",
+                        limits.hint("cells"),
+                        code="data.invalid",
+                    )
+                ]
             )
         yield line, [_excel_value(v) for v in values]
 

@@ -107,7 +107,7 @@ def _finding(rule: Rule, status: str, failure: Failure) -> Finding:
         title=rule.title,
         detail=failure.detail,
         paragraph=at.paragraph if at is not None else None,
-        location=failure.where or (str(at) if at is not None else ""),
+        where=failure.where or (str(at) if at is not None else ""),
         excerpt=excerpt(para.text) if para is not None else "",
         style=para.style_name if para is not None else "",
         at=at,

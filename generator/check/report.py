@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.check.rules import Rule
-from generator.ooxml.walk import Location
+from generator.diagnostics import Diagnostic, DocxLocation, file_location
 
 STATUS_FAIL = "fail"
 STATUS_PASS = "pass"
@@ -16,32 +16,75 @@ SEVERITY_NAMES = {"error": "LỖI", "warning": "CẢNH BÁO"}
 SHOWN_PER_RULE = 8
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One failed rule at one place, or one rule that could not be evaluated."""
+class Finding(Diagnostic):
+    """One failed rule at one place, or one rule that could not be evaluated: a `Diagnostic`
+    whose code is the rule's id."""
 
-    rule: str
-    severity: str
+    def __init__(
+        self,
+        rule: str,
+        severity: str,
+        status: str,
+        source: str,
+        part: str,
+        part_label: str,
+        title: str,
+        detail: str,
+        paragraph: int | None = None,
+        where: str = "",
+        excerpt: str = "",
+        style: str = "",
+        at: DocxLocation | None = None,
+    ):
+        # `at` is the paragraph as the walker names it; the diagnostic's place adds its
+        # style, or says a place that is no paragraph (`phần (section) 1`) in words.
+        if at is not None:
+            location: DocxLocation | None = replace(at, style=style)
+        else:
+            location = DocxLocation("", label=where) if where else None
+        super().__init__(rule, severity, detail, None, location, excerpt)
+        for name, value in (
+            ("status", status),
+            ("source", source),
+            ("part", part),
+            ("part_label", part_label),
+            ("title", title),
+            ("paragraph", paragraph),
+            ("where", where),
+            ("style", style),
+            ("at", at),
+        ):
+            object.__setattr__(self, name, value)
+
     status: str
     source: str
     part: str
+    """The part of the document the rule is about (`quoc_hieu`, `noi_nhan`, …)."""
     part_label: str
     title: str
-    detail: str
-    paragraph: int | None = None
+    paragraph: int | None
     """The paragraph's number as `at` counts it (in its part, or in its table cell)."""
-    location: str = ""
+    where: str
     """Where, in words: `at` as `vanban template check` says it, or a place that is no
     paragraph (`phần (section) 1`, `đầu trang`)."""
-    excerpt: str = ""
-    style: str = ""
+    style: str
     """The paragraph style of the place, as Word names it: where a maintainer fixes it."""
-    at: Location | None = None
+    at: DocxLocation | None
     """The paragraph, located as the template linter locates it (`generator.ooxml.walk`)."""
 
-    def as_dict(self) -> dict[str, Any]:
+    @property
+    def rule(self) -> str:
+        return self.code
+
+    @property
+    def detail(self) -> str:
+        return self.message
+
+    def finding_dict(self) -> dict[str, Any]:
+        """The finding as `results[].findings[]` of the check report has always given it."""
         return {
             "rule": self.rule,
+            "code": self.code,
             "severity": self.severity,
             "status": self.status,
             "source": self.source,
@@ -50,14 +93,15 @@ class Finding:
             "title": self.title,
             "detail": self.detail,
             "paragraph": self.paragraph,
-            "location": self.location,
+            "location": self.where,
             "excerpt": self.excerpt,
             "style": self.style,
             "at": self.at.as_dict() if self.at else None,
         }
 
-    def place(self) -> str:
-        place = self.location or self.part_label
+    def report_place(self) -> str:
+        """The place as the check report's lines say it, then the excerpt."""
+        place = self.where or self.part_label
         return f"{place} «{self.excerpt}»" if self.excerpt else place
 
 
@@ -79,7 +123,7 @@ class RuleResult:
             "part": self.rule.part,
             "title": self.rule.title,
             "status": self.status,
-            "findings": [f.as_dict() for f in self.findings],
+            "findings": [f.finding_dict() for f in self.findings],
         }
 
 
@@ -122,6 +166,23 @@ class Report:
                 return result.status
         raise KeyError(rule_id)
 
+    def diagnostics(self) -> list[Diagnostic]:
+        """The failed rules, one diagnostic per place, each naming the file checked."""
+        return [
+            Diagnostic(
+                f.code,
+                f.severity,
+                f.message,
+                f.hint,
+                replace(f.location, file=self.file)
+                if isinstance(f.location, DocxLocation)
+                else file_location(self.file),
+                f.excerpt,
+            )
+            for r in self.errors + self.warnings
+            for f in r.findings
+        ]
+
     def failed_ids(self) -> set[str]:
         return {r.rule.id for r in self.results if r.status == STATUS_FAIL}
 
@@ -153,7 +214,7 @@ class Report:
             head = SEVERITY_NAMES[rule.severity]
             lines.append(f"  {head} {rule.id} [{rule.source}] {_label(result)}: {rule.title}")
             for finding in result.findings[:SHOWN_PER_RULE]:
-                lines.append(f"      – {finding.place()}: {finding.detail}")
+                lines.append(f"      – {finding.report_place()}: {finding.detail}")
             hidden = len(result.findings) - SHOWN_PER_RULE
             if hidden > 0:
                 lines.append(f"      … và {hidden} chỗ khác")

@@ -16,6 +16,8 @@ from generator.batch.manifest import write_manifest
 from generator.batch.progress import Progress, duration, number
 from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_master, run_batch
 from generator.batch.stop import EXIT_INTERRUPTED
+from generator.cli.shown import echo_json, json_option, said
+from generator.diagnostics import Diagnostic
 from generator.kinds import available_kinds
 from generator.pdf import PdfError, convert_to_pdf
 from generator.produce import template_verdict
@@ -31,7 +33,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _template_refused(template: Path, master: Path) -> bool:
+def _template_refused(template: Path, master: Path, as_json: bool) -> bool:
     """`vanban template check` on a custom template before any row is rendered; True when it
     has errors. With no known kind in the master there is nothing to check it for: each row
     then reports the kind."""
@@ -39,9 +41,41 @@ def _template_refused(template: Path, master: Path) -> bool:
     if not isinstance(kind, str) or kind not in available_kinds():
         return False
     errors, notes = template_verdict(template, kind)
-    for line in errors + notes:
-        click.echo(line, err=True)
+    if as_json and errors:
+        echo_json(False, said(errors, "template.refused"), rows=[])
+    elif not as_json:
+        for line in errors + notes:
+            click.echo(line, err=True)
     return bool(errors)
+
+
+def _diagnostics(report: BatchReport) -> list[Diagnostic]:
+    """Every row's problems (each located in the data file or the master), then the rows
+    that would write the same file."""
+    found: list[Diagnostic] = [p for r in report.failed for p in r.problems]
+    for name, rows in report.duplicates.items():
+        where = ", ".join(f"{report.data_name}:{r}" for r in rows)
+        found.append(
+            Diagnostic(
+                "batch.duplicate_name",
+                "error",
+                f"{where}: cùng tên tệp ra {name}",
+                "thêm một trường khác vào --name, ví dụ `{row}`",
+            )
+        )
+    return found
+
+
+def _rows(report: BatchReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "row": r.line,
+            "ok": r.ok,
+            "file": r.file or None,
+            "diagnostics": [p.as_dict() for p in r.problems],
+        }
+        for r in report.results
+    ]
 
 
 def _summary(report: BatchReport) -> str:
@@ -113,6 +147,7 @@ def _summary(report: BatchReport) -> str:
     metavar="TÊN",
     help="Trang tính của tệp Excel (mặc định: trang tính đang hiện đầu tiên).",
 )
+@json_option
 def batch_command(
     master: Path,
     data: Path,
@@ -127,6 +162,7 @@ def batch_command(
     make_pdf: bool,
     skip_existing: bool,
     sheet: str | None,
+    as_json: bool,
 ) -> None:
     """Tạo một văn bản cho mỗi hàng của tệp danh sách DATA, trên nền tệp nội dung mẫu MASTER.
 
@@ -145,7 +181,7 @@ def batch_command(
         return tracker[0]
 
     err = sys.stderr
-    show_progress = not quiet and err.isatty()
+    show_progress = not quiet and not as_json and err.isatty()
     options = BatchOptions(
         master,
         data,
@@ -163,7 +199,7 @@ def batch_command(
     # stops the command as Ctrl-C does.
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        _batch(options, tracker, progress if show_progress else None, quiet, make_pdf)
+        _batch(options, tracker, progress if show_progress else None, quiet, make_pdf, as_json)
     except KeyboardInterrupt as exc:
         _clear(tracker)
         manifest = getattr(exc, "manifest", None)
@@ -183,18 +219,32 @@ def batch_command(
 
 
 def _batch(
-    options: BatchOptions, tracker: list[Progress], progress: Any, quiet: bool, make_pdf: bool
+    options: BatchOptions,
+    tracker: list[Progress],
+    progress: Any,
+    quiet: bool,
+    make_pdf: bool,
+    as_json: bool = False,
 ) -> None:
     try:
-        if options.template is not None and _template_refused(options.template, options.master):
+        if options.template is not None and _template_refused(
+            options.template, options.master, as_json
+        ):
             sys.exit(1)
         report = run_batch(options, progress)
     except BatchError as exc:
         _clear(tracker)
-        for line in exc.lines:
-            click.echo(line, err=True)
+        if as_json:
+            unlocated = [line for line in exc.lines if line not in map(str, exc.problems)]
+            echo_json(False, [*exc.problems, *said(unlocated, "batch.failed")], rows=[])
+        else:
+            for line in exc.lines:
+                click.echo(line, err=True)
         sys.exit(1)
     _clear(tracker)
+    if as_json:
+        _json_result(report, options, make_pdf)
+        return
     for line in report.problem_lines():
         click.echo(line, err=True)
     if report.stopped:
@@ -210,15 +260,36 @@ def _batch(
     sys.exit(1 if failed else 0)
 
 
-def _pdfs(report: BatchReport, force: bool) -> bool:
-    """PDFs beside the written documents; the manifest then names each row's PDF."""
+def _json_result(report: BatchReport, options: BatchOptions, make_pdf: bool) -> None:
+    failures: list[str] = []
+    if make_pdf and report.written:
+        _pdfs(report, options.force or options.skip_existing, failures)
+    pdf_problems = said(failures, "output.pdf")
+    ok = report.ok and not pdf_problems
+    echo_json(
+        ok,
+        [*_diagnostics(report), *pdf_problems],
+        out_dir=str(report.out_dir),
+        manifest=str(report.manifest) if report.manifest else None,
+        stopped=report.stopped,
+        rows=_rows(report),
+    )
+    sys.exit(0 if ok else 1)
+
+
+def _pdfs(report: BatchReport, force: bool, failures: list[str] | None = None) -> bool:
+    """PDFs beside the written documents; the manifest then names each row's PDF. Given
+    `failures`, a failure is put there instead of printed, and the PDFs are not listed."""
     written = report.written
     try:
         pdfs = convert_to_pdf([report.out_dir / r.file for r in written], force=force)
     except PdfError as exc:
-        click.echo(f"PDF: {exc}", err=True)
+        if failures is None:
+            click.echo(f"PDF: {exc}", err=True)
+        else:
+            failures.append(f"PDF: {exc}")
         return False
-    for pdf in pdfs:
+    for pdf in pdfs if failures is None else ():
         click.echo(f"  → {pdf}")
     names = {r.line: pdf.name for r, pdf in zip(written, pdfs, strict=True)}
     if report.manifest is not None:

@@ -6,13 +6,14 @@ not a readable DOCX (or the rule pack is unusable).
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from generator.check import NotADocx, RulePackError, check_docx, load_rules
+from generator.cli.shown import echo_json, failed_findings, json_option
+from generator.diagnostics import ERROR, Diagnostic, file_location
 from generator.regimes import available_regimes
 
 EXIT_OK = 0
@@ -22,7 +23,7 @@ EXIT_UNREADABLE = 2
 
 @click.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON (cho công cụ khác).")
+@json_option
 @click.option(
     "--rules",
     "rules_path",
@@ -49,21 +50,36 @@ def check_command(
         sys.exit(EXIT_UNREADABLE)
     unreadable = failed = False
     results: list[dict] = []
+    diagnostics: list[Diagnostic] = []
     for index, path in enumerate(files):
         try:
             report = check_docx(path, pack, name=str(path), regime=regime)
         except NotADocx as exc:
             unreadable = True
             click.echo(f"{path}: {exc}", err=True)
-            results.append({"file": str(path), "error": "not_a_docx", "message": str(exc)})
+            problem = Diagnostic(
+                "check.not_a_docx", ERROR, str(exc), location=file_location(str(path))
+            )
+            diagnostics.append(problem)
+            results.append(
+                {
+                    "file": str(path),
+                    "ok": False,
+                    "error": "not_a_docx",
+                    "message": str(exc),
+                    "diagnostics": [problem.as_dict()],
+                }
+            )
             continue
         failed = failed or not report.ok
         if as_json:
-            results.append(report.as_dict())
+            found = failed_findings(report)
+            diagnostics += found
+            results.append({**report.as_dict(), "diagnostics": [f.as_dict() for f in found]})
         else:
             if index:
                 click.echo()
             click.echo(report.format_text(show_not_evaluated=not quiet))
     if as_json:
-        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        echo_json(not (unreadable or failed), diagnostics, files=results)
     sys.exit(EXIT_UNREADABLE if unreadable else EXIT_FAILED if failed else EXIT_OK)

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.cli.render import EXISTING
+from generator.cli.shown import echo, echo_json, json_option, said
 from generator.register.issue import issue
 
 REGISTER_HELP = "Sổ đăng ký: đường dẫn tệp SQLite, hoặc postgresql://… khi nhiều người dùng chung."
@@ -44,6 +45,7 @@ def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 )
 @click.option("--pdf", "make_pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice).")
 @click.option("--pdf-a", "make_pdf_a", is_flag=True, help="Tạo tệp PDF/A-2b để lưu trữ.")
+@json_option
 def issue_command(
     contents: tuple[Path, ...],
     register: str,
@@ -51,6 +53,7 @@ def issue_command(
     out_dir: Path,
     make_pdf: bool,
     make_pdf_a: bool,
+    as_json: bool,
 ) -> None:
     """Cấp số và ngày cho các văn bản CONTENTS từ sổ đăng ký văn bản đi, rồi ghi văn bản.
 
@@ -60,8 +63,23 @@ def issue_command(
     result = issue(
         list(contents), register, date=day, out_dir=out_dir, pdf=make_pdf, pdf_a=make_pdf_a
     )
-    for problem in result.problems:
-        click.echo(str(problem), err=True)
+    if as_json:
+        echo_json(
+            result.ok,
+            [*result.problems, *said(result.errors, "issue.failed")],
+            issued=[
+                {
+                    "source": done.source,
+                    "number": done.number,
+                    "code": done.code,
+                    "date": str(done.row.issued_date),
+                    "files": [str(p) for p in done.files],
+                }
+                for done in result.issued
+            ],
+        )
+        sys.exit(0 if result.ok else 1)
+    echo(result.problems)
     for line in result.errors:
         click.echo(line, err=True)
     if not result.ok:

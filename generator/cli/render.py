@@ -7,7 +7,9 @@ from pathlib import Path
 
 import click
 
+from generator.cli.shown import WARNING, echo, echo_json, failed_findings, json_option, said
 from generator.content.load import load_content
+from generator.diagnostics import Diagnostic
 from generator.kinds import KindError, available_kinds, get_kind
 from generator.problems import ContentError
 from generator.produce import Outcome, produce
@@ -15,17 +17,30 @@ from generator.produce import Outcome, produce
 EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
-def report(problems: ContentError) -> None:
-    for problem in problems.problems:
-        click.echo(str(problem), err=True)
+def diagnostics_of(outcome: Outcome) -> list[Diagnostic]:
+    """Everything one content file's outcome has to say, as diagnostics (for `--json`)."""
+    return [
+        *said(outcome.notes, "render.note", WARNING),
+        *outcome.problems,
+        *failed_findings(outcome.report),
+        *said(outcome.errors, "render.failed"),
+    ]
+
+
+def outcome_dict(outcome: Outcome) -> dict[str, object]:
+    return {
+        "source": str(outcome.source),
+        "ok": outcome.ok,
+        "written": [str(p) for p in outcome.written],
+        "diagnostics": [d.as_dict() for d in diagnostics_of(outcome)],
+    }
 
 
 def show(outcome: Outcome) -> None:
     """Print one content file's outcome: its problems, the conformance findings, the files."""
     for line in outcome.notes:
         click.echo(line, err=True)
-    for problem in outcome.problems:
-        click.echo(str(problem), err=True)
+    echo(outcome.problems)
     report = outcome.report
     if report is not None and (report.errors or report.warnings):
         click.echo(report.format_text(show_not_evaluated=False), err=True)
@@ -60,6 +75,7 @@ def show(outcome: Outcome) -> None:
     help="Không kiểm tra thể thức trước khi ghi (ghi cả văn bản không đạt).",
 )
 @click.option("--pdf", "make_pdf", is_flag=True, help="Tạo thêm tệp PDF (cần LibreOffice).")
+@json_option
 def render_command(
     contents: tuple[Path, ...],
     out_file: Path | None,
@@ -68,6 +84,7 @@ def render_command(
     template: Path | None,
     no_check: bool,
     make_pdf: bool,
+    as_json: bool,
 ) -> None:
     """Tạo văn bản DOCX từ các tệp nội dung CONTENTS."""
     if out_file is not None and len(contents) > 1:
@@ -83,25 +100,51 @@ def render_command(
         check=not no_check,
         pdf=make_pdf,
     )
-    for outcome in outcomes:
-        show(outcome)
-    sys.exit(0 if all(o.ok for o in outcomes) else 1)
+    ok = all(o.ok for o in outcomes)
+    if as_json:
+        echo_json(
+            ok,
+            [d for o in outcomes for d in diagnostics_of(o)],
+            files=[outcome_dict(o) for o in outcomes],
+        )
+    else:
+        for outcome in outcomes:
+            show(outcome)
+    sys.exit(0 if ok else 1)
 
 
 @click.command("validate")
 @click.argument("contents", nargs=-1, required=True, type=EXISTING)
-def validate_command(contents: tuple[Path, ...]) -> None:
+@json_option
+def validate_command(contents: tuple[Path, ...], as_json: bool) -> None:
     """Kiểm tra các tệp nội dung, báo mọi lỗi cùng vị trí của chúng."""
-    failed = False
+    files = []
     for path in contents:
         try:
             load_content(path)
         except ContentError as exc:
-            report(exc)
-            failed = True
+            files.append((path, exc.problems))
+            if not as_json:
+                echo(exc.problems)
         else:
-            click.echo(f"{path}: hợp lệ")
-    sys.exit(1 if failed else 0)
+            files.append((path, []))
+            if not as_json:
+                click.echo(f"{path}: hợp lệ")
+    ok = not any(problems for _, problems in files)
+    if as_json:
+        echo_json(
+            ok,
+            [p for _, problems in files for p in problems],
+            files=[
+                {
+                    "file": str(path),
+                    "ok": not problems,
+                    "diagnostics": [p.as_dict() for p in problems],
+                }
+                for path, problems in files
+            ],
+        )
+    sys.exit(0 if ok else 1)
 
 
 def _kind_names() -> list[str]:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from generator.cli.shown import echo_json, json_option
+from generator.diagnostics import ERROR, Diagnostic, file_location
 from generator.kinds import KindError, available_kinds, get_kind
 from generator.ooxml.package import NotDocx
 from generator.templating.fields import context_fields, format_fields
@@ -38,7 +40,7 @@ def _kind(name: str | None):
     metavar="KIND",
     help="Loại văn bản của mẫu (mặc định: đoán theo tên tệp).",
 )
-@click.option("--json", "as_json", is_flag=True, help="In kết quả dạng JSON.")
+@json_option
 def check_command(template: Path, kind_name: str | None, as_json: bool) -> None:
     """Kiểm tra mẫu TEMPLATE: thẻ Jinja, tên dùng trong thẻ, các phần bắt buộc, thể thức.
 
@@ -49,6 +51,11 @@ def check_command(template: Path, kind_name: str | None, as_json: bool) -> None:
         report = check_template(template, kind)
     except NotDocx as exc:
         click.echo(f"{template}: {exc}", err=True)
+        if as_json:
+            problem = Diagnostic(
+                "template.not_a_docx", ERROR, str(exc), location=file_location(str(template))
+            )
+            echo_json(False, [problem], template=str(template))
         sys.exit(2)
     except KindError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -34,6 +34,7 @@ def accept_issuer_alias(data: dict, source: Source) -> Iterator[Problem]:
             "không dùng cùng lúc `issuer` và `issuers`",
             "giữ một trong hai; nhiều cơ quan thì dùng `issuers`",
             key=True,
+            code="content.conflict",
         )
         return
     value = data.pop("issuer")
@@ -55,7 +56,9 @@ def check_kind(data: dict, source: Source) -> Kind | None:
                 f"có phải là `{close[0]}`?" if close else f"các loại có: {', '.join(sorted(kinds))}"
             )
             source.problems.append(
-                source.problem(("kind",), f"loại văn bản `{value}` không có", hint)
+                source.problem(
+                    ("kind",), f"loại văn bản `{value}` không có", hint, code="content.unknown_kind"
+                )
             )
         return None
     return kinds[value]
@@ -79,6 +82,7 @@ def check_required_by_kind(data: dict, source: Source, kind: Kind | None) -> Ite
                 + (" (danh sách không được để trống)" if at_key else ""),
                 REQUIRED_HINTS.get(name),
                 key=at_key,
+                code="content.required",
             )
 
 
@@ -94,6 +98,7 @@ def check_fields_by_kind(data: dict, source: Source, kind: Kind | None) -> Itera
                 f"văn bản loại `{kind.name}` không có trường `{name}`",
                 "xóa trường này, hoặc chọn loại văn bản có nó (`vanban kinds`)",
                 key=True,
+                code="content.field_not_in_kind",
             )
 
 
@@ -132,7 +137,7 @@ def check_enacted_by(data: dict, source: Source, kind: Kind | None) -> Iterator[
         regime.prefixes if (regime := _regime_of(data)) else None,
     )
     if found:
-        yield source.problem(("enacted_by",), *found)
+        yield source.problem(("enacted_by",), *found, code="content.enacted_by")
 
 
 def check_regime(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
@@ -143,7 +148,12 @@ def check_regime(data: dict, source: Source, kind: Kind | None) -> Iterator[Prob
     known = available_regimes()
     if value.strip() not in known:
         names = ", ".join(f"`{n}`" for n in sorted(known))
-        yield source.problem(("regime",), f"thể thức `{value}` không có", f"ghi một trong {names}")
+        yield source.problem(
+            ("regime",),
+            f"thể thức `{value}` không có",
+            f"ghi một trong {names}",
+            code="content.unknown_regime",
+        )
 
 
 def _regime_of(data: dict) -> Regime | None:
@@ -161,6 +171,7 @@ def check_year(data: dict, source: Source, kind: Kind | None) -> Iterator[Proble
             ("date",) if "date" in data else (),
             "thiếu `year`: khi để trống `date` phải ghi năm",
             "thêm `year: 2024` hoặc ghi `date: 2024-01-12`",
+            code="content.required",
         )
 
 
@@ -192,17 +203,17 @@ def check_authority(data: dict, source: Source, kind: Kind | None) -> Iterator[P
             found = nd30.authority_problem(line, i, regime.prefixes if regime else None)
             if found:
                 where = path + ("authority",) if single else path + ("authority", i)
-                yield source.problem(where, *found)
+                yield source.problem(where, *found, code="content.authority")
         title = signer.get("title")
         if isinstance(title, str):
             found = nd30.title_problem(title)
             if found:
-                yield source.problem(path + ("title",), *found)
+                yield source.problem(path + ("title",), *found, code="content.title")
         name = signer.get("name")
         if isinstance(name, str):
             found = nd30.person_name_problem(name)
             if found:
-                yield source.problem(path + ("name",), *found)
+                yield source.problem(path + ("name",), *found, code="content.person_name")
 
 
 def check_recipients(data: dict, source: Source, kind: Kind | None) -> Iterator[Problem]:
@@ -213,6 +224,7 @@ def check_recipients(data: dict, source: Source, kind: Kind | None) -> Iterator[
                 ("recipients", i),
                 "nơi nhận để trống",
                 "ghi tên cơ quan nhận văn bản hoặc xóa dòng này",
+                code="content.empty_recipient",
             )
 
 
@@ -236,6 +248,7 @@ def check_abbreviations(data: dict, source: Source, kind: Kind | None) -> Iterat
                 path,
                 "ký hiệu, chữ viết tắt không được chứa dấu `/`",
                 "`/` chỉ đứng giữa số và ký hiệu; các nhóm chữ viết tắt nối bằng `-`",
+                code="content.abbreviation",
             )
 
 

@@ -32,10 +32,12 @@ STANDARD_TAGS = frozenset(
 _NUMBER = re.compile(r"[-+]?(?:0[xob])?[0-9a-fA-F_]+")
 
 
-def _problem(name: str, event: object, message: str, hint: str) -> Problem:
+def _problem(
+    name: str, event: object, message: str, hint: str, code: str = "content.too_large"
+) -> Problem:
     mark = getattr(event, "start_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-    return Problem(name, line, column, "", message, hint)
+    return Problem(name, line, column, "", message, hint, code=code)
 
 
 def scan(text: str, name: str, limits: Limits) -> list[Problem]:
@@ -56,6 +58,7 @@ def scan(text: str, name: str, limits: Limits) -> list[Problem]:
                         f"thẻ YAML `{tag}` không được dùng",
                         "bỏ thẻ bắt đầu bằng `!`; nội dung chỉ gồm chữ, số, ngày, "
                         "danh sách và các mục `khóa: giá trị`",
+                        "content.yaml_tag",
                     )
                 ]
             if isinstance(event, CollectionStartEvent):

@@ -92,30 +92,34 @@ def _translate(error: dict, source: Source) -> Problem:
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":
-        return source.problem(path, f"thiếu trường bắt buộc `{path[-1]}`")
+        return source.problem(path, f"thiếu trường bắt buộc `{path[-1]}`", code="content.required")
     if kind == "extra_forbidden":
         return source.problem(
             path,
             f"trường `{path[-1]}` không có trong định dạng nội dung",
             _hint_for_unknown(path),
             key=True,
+            code="content.unknown_field",
         )
     if kind in ("date_format", "date_invalid"):
         hint = _date_hint(error["ctx"]) if kind == "date_invalid" else m.DATE_FORMS
-        return source.problem(path, f"{error['msg']}: `{value}`", hint)
+        return source.problem(path, f"{error['msg']}: `{value}`", hint, code="content.date")
     if kind in ("greater_than_equal", "less_than_equal"):
         if path == ("number",):
             return source.problem(
                 path,
                 f"số văn bản phải từ 1 đến 9999, không phải {value}",
                 "để trống `number` nếu chưa có số",
+                code="content.range",
             )
         ctx = error.get("ctx", {})
         bound = ctx.get("ge", ctx.get("le"))
         word = "nhỏ nhất" if kind == "greater_than_equal" else "lớn nhất"
-        return source.problem(path, f"giá trị {value} không hợp lệ ({word} là {bound})")
+        return source.problem(
+            path, f"giá trị {value} không hợp lệ ({word} là {bound})", code="content.range"
+        )
     message = MESSAGES.get(kind, error["msg"])
-    return source.problem(path, message)
+    return source.problem(path, message, code="content.type")
 
 
 def tidy_values(value: Any, under_extra: bool = False) -> Any:
@@ -137,7 +141,13 @@ def validate_data(source: Source) -> m.Content:
     if source.data is None and not problems:
         problems.append(
             Problem(
-                source.name, 1, 1, "", "tệp nội dung trống", "bắt đầu từ `vanban new phat_dong`"
+                source.name,
+                1,
+                1,
+                "",
+                "tệp nội dung trống",
+                "bắt đầu từ `vanban new phat_dong`",
+                code="content.empty",
             )
         )
     if problems:
@@ -149,6 +159,7 @@ def validate_data(source: Source) -> m.Content:
                     (),
                     "tệp nội dung phải là một mục `khóa: giá trị`",
                     "bắt đầu từ `vanban new phat_dong`",
+                    code="content.type",
                 )
             ]
         )

@@ -23,7 +23,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from generator.content.chars import bad_characters, join_surrogates
 from generator.content.guard import scan
 from generator.limits import Limits, current
-from generator.problems import PathPart, Problem, format_path
+from generator.problems import CONTENT, PathPart, Problem, format_path
 
 Path_ = tuple[PathPart, ...]
 
@@ -64,10 +64,16 @@ class Source:
         return (1, 1) if self.values or self.keys else (None, None)
 
     def problem(
-        self, path: Path_, message: str, hint: str | None = None, *, key: bool = False
+        self,
+        path: Path_,
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+        code: str = CONTENT,
     ) -> Problem:
         line, column = self.position(path, key=key)
-        return Problem(self.name, line, column, format_path(path), message, hint)
+        return Problem(self.name, line, column, format_path(path), message, hint, code=code)
 
     def rename(self, old: Path_, new: Path_) -> None:
         """Move positions recorded under `old` to `new` (used for accepted aliases)."""
@@ -94,13 +100,21 @@ def read_source(path: Path, *, limit: str = "content_bytes") -> Source:
                     "",
                     f"tệp quá lớn ({size:,} byte)".replace(",", "."),
                     limits.hint(limit),
+                    code="content.too_large",
                 )
             )
             return source
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         source.problems.append(
-            Problem(str(path), None, None, "", f"không đọc được tệp: {exc.strerror}")
+            Problem(
+                str(path),
+                None,
+                None,
+                "",
+                f"không đọc được tệp: {exc.strerror}",
+                code="content.unreadable",
+            )
         )
         return source
     except UnicodeDecodeError as exc:
@@ -112,6 +126,7 @@ def read_source(path: Path, *, limit: str = "content_bytes") -> Source:
                 "",
                 f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
                 "lưu tệp với mã hóa UTF-8",
+                code="content.encoding",
             )
         )
         return source
@@ -128,7 +143,15 @@ def read_text(
     if len(text) > getattr(limits, limit):
         size = f"{len(text):,}".replace(",", ".")
         source.problems.append(
-            Problem(name, None, None, "", f"nội dung quá lớn ({size} ký tự)", limits.hint(limit))
+            Problem(
+                name,
+                None,
+                None,
+                "",
+                f"nội dung quá lớn ({size} ký tự)",
+                limits.hint(limit),
+                code="content.too_large",
+            )
         )
         return source
     refused = scan(text, name, limits)
@@ -149,6 +172,7 @@ def read_text(
                 "",
                 "khóa bị lặp lại trong cùng một mục",
                 "mỗi trường chỉ được viết một lần",
+                code="content.duplicate_key",
             )
         )
         return source
@@ -167,6 +191,7 @@ def read_text(
                 "",
                 f"ký tự điều khiển U+{code:04X} không thể có trong văn bản DOCX",
                 "xóa ký tự này (thường do sao chép từ phần mềm khác)",
+                code="content.control_character",
             )
         )
         return source
@@ -181,11 +206,14 @@ def read_text(
                 "",
                 f"lỗi cú pháp YAML/JSON: {exc.problem or exc.context}",
                 "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép",
+                code="content.syntax",
             )
         )
         return source
     except (ValueError, TypeError, RecursionError) as exc:  # a value the constructor cannot build
-        source.problems.append(Problem(name, None, None, "", f"không đọc được giá trị: {exc}"))
+        source.problems.append(
+            Problem(name, None, None, "", f"không đọc được giá trị: {exc}", code="content.syntax")
+        )
         return source
     source.values[()] = (1, 1)
     source.data = _plain(raw, (), source, limits)
@@ -231,6 +259,7 @@ def _plain(node: Any, path: Path_, source: Source, limits: Limits) -> Any:
                     path,
                     f"giá trị dài {len(text):,} ký tự, quá dài".replace(",", "."),
                     limits.hint("text_chars"),
+                    code="content.too_large",
                 )
             )
             return ""

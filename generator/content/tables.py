@@ -20,6 +20,9 @@ from typing import Any
 from generator.content.source import Path_, Source
 from generator.problems import Problem
 
+TABLE = "content.table"
+"""The code of a mistake in a table's shape or its data file's rows."""
+
 NUMBER_COLUMN = "STT"
 ITEM_LISTS = (
     "purposes",
@@ -92,50 +95,40 @@ def read_table_file(
         elif path.suffix.lower() in (".xlsx", ".xlsm"):
             records = _xlsx_rows(path, sheet)
         else:
-            return [], [], [Problem(name, None, None, "", "bảng chỉ đọc được tệp .csv hoặc .xlsx")]
+            return _unread(name, "bảng chỉ đọc được tệp .csv hoặc .xlsx")
     except (OSError, UnicodeDecodeError, csv.Error, KeyError, ValueError) as exc:
-        return (
-            [],
-            [],
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "",
-                    f"không đọc được tệp dữ liệu: {exc}",
-                    "lưu tệp dạng CSV UTF-8 hoặc Excel Workbook (.xlsx)",
-                )
-            ],
+        return _unread(
+            name,
+            f"không đọc được tệp dữ liệu: {exc}",
+            "lưu tệp dạng CSV UTF-8 hoặc Excel Workbook (.xlsx)",
         )
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return [], [], [Problem(name, None, None, "", f"không đọc được tệp Excel: {exc}")]
+        return _unread(name, f"không đọc được tệp Excel: {exc}")
     records = [(line, cells) for line, cells in records if not all(_blank(c) for c in cells)]
     if not records:
-        return (
-            [],
-            [],
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "",
-                    "tệp dữ liệu không có hàng nào",
-                    "hàng đầu ghi tên các cột, mỗi hàng sau là một hàng của bảng",
-                )
-            ],
+        return _unread(
+            name,
+            "tệp dữ liệu không có hàng nào",
+            "hàng đầu ghi tên các cột, mỗi hàng sau là một hàng của bảng",
+            TABLE,
         )
     line, header = records[0]
     while header and _blank(header[-1]):
         header = header[:-1]
     headings = [str(h).strip() if not _blank(h) else "" for h in header]
     problems = [
-        Problem(name, line, i + 1, "", "cột không có tên", "ghi tên cột ở hàng đầu")
+        Problem(name, line, i + 1, "", "cột không có tên", "ghi tên cột ở hàng đầu", code=TABLE)
         for i, h in enumerate(headings)
         if not h
     ]
     return headings, records[1:], problems
+
+
+def _unread(
+    name: str, message: str, hint: str | None = None, code: str = "content.data_file"
+) -> tuple[list[str], list[tuple[int, list[Any]]], list[Problem]]:
+    """No table: the data file could not be read, or holds no row."""
+    return [], [], [Problem(name, None, None, "", message, hint, code=code)]
 
 
 def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Problem]:
@@ -149,6 +142,7 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
             path + ("data",),
             f"tệp dữ liệu `{data}` nằm ngoài những gì được gửi kèm tệp nội dung",
             "gửi tệp dữ liệu cùng tệp nội dung và ghi tên tệp, không ghi đường dẫn ra ngoài",
+            code="content.data_file",
         )
         return
     if not file.is_file():
@@ -156,6 +150,7 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
             path + ("data",),
             f"không tìm thấy tệp dữ liệu `{data}`",
             "đường dẫn tính từ thư mục của tệp nội dung",
+            code="content.data_file",
         )
         return
     sheet = table.get("sheet") if isinstance(table.get("sheet"), str) else None
@@ -172,6 +167,7 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
                 path + ("group_by",),
                 f"tệp dữ liệu không có cột `{group_by}`",
                 "các cột: " + ", ".join(headings),
+                code=TABLE,
             )
             return
         group_at = headings.index(group_by)
@@ -188,6 +184,7 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
                 "",
                 f"hàng có {len(cells)} ô, nhiều hơn {len(headings)} cột",
                 "xóa ô thừa hoặc thêm tên cột",
+                code=TABLE,
             )
             continue
         if len(cells) < len(headings):
@@ -198,6 +195,7 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
                 "",
                 f"hàng có {len(cells)} ô, ít hơn {len(headings)} cột",
                 "thêm ô còn thiếu (để trống thì vẫn ghi dấu phân cách)",
+                code=TABLE,
             )
             continue
         group = cells[group_at] if group_at is not None else None
@@ -209,6 +207,7 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
             path + ("columns",),
             f"`columns` có {len(table['columns'])} cột, tệp dữ liệu có {len(keep)}",
             "bỏ `columns` để dùng tên cột của tệp",
+            code=TABLE,
         )
     if group_at is None:
         table["rows"] = [cells for _, cells in rows]
@@ -263,6 +262,7 @@ def check_table_shapes(data: dict, source: Source) -> Iterator[Problem]:
                 path,
                 "bảng phải có `columns` (hoặc `data`)",
                 "ví dụ `columns: [Họ và tên, Chức vụ, Đơn vị]`",
+                code=TABLE,
             )
             continue
         width = len(columns)
@@ -274,7 +274,10 @@ def check_table_shapes(data: dict, source: Source) -> Iterator[Problem]:
         ]
         if not any(isinstance(rows, list) and rows for _, rows in spots):
             yield source.problem(
-                path, "bảng không có hàng nào", "thêm `rows`, `groups` hoặc `data`"
+                path,
+                "bảng không có hàng nào",
+                "thêm `rows`, `groups` hoặc `data`",
+                code=TABLE,
             )
         for where, rows in spots:
             for r, row in enumerate(rows if isinstance(rows, list) else []):
@@ -283,4 +286,5 @@ def check_table_shapes(data: dict, source: Source) -> Iterator[Problem]:
                         where + (r,),
                         f"hàng có {len(row)} ô, bảng có {width} cột",
                         "mỗi hàng ghi đủ số ô như `columns` (không ghi cột STT)",
+                        code=TABLE,
                     )

@@ -23,9 +23,11 @@ from dataclasses import dataclass, replace
 
 from lxml import etree
 
+from generator.diagnostics import DocxLocation
 from generator.ooxml.names import local, q
 
-PART_LABELS = {"body": "thân văn bản", "header": "đầu trang", "footer": "chân trang"}
+Location = DocxLocation
+"""Where a paragraph is: the place every diagnostic about a DOCX names."""
 WRAPPERS = ("sdt", "sdtContent", "customXml")
 """Elements that wrap blocks, rows or cells without being one (content controls)."""
 HIDDEN_BRANCHES = ("del", "moveFrom")
@@ -37,48 +39,6 @@ _WRAPPER_TAGS = {q("w", name) for name in WRAPPERS}
 _TCPR = q("w", "tcPr")
 _GRID_SPAN = q("w", "gridSpan")
 _VAL = q("w", "val")
-
-
-@dataclass(frozen=True)
-class Location:
-    """A paragraph in a DOCX part, numbered from 1 as Word users count."""
-
-    part: str
-    """`body`, `header` or `footer`."""
-    part_name: str
-    """The part inside the package, e.g. `word/header1.xml`."""
-    paragraph: int | None = None
-    """A paragraph of the part outside tables; inside a table, the paragraph of the cell."""
-    table: int | None = None
-    row: int | None = None
-    column: int | None = None
-    box: int | None = None
-    """The paragraph within the text box(es) anchored at the place the other fields name."""
-
-    def __str__(self) -> str:
-        text = PART_LABELS.get(self.part, self.part)
-        if self.part != "body":
-            text += f" ({self.part_name.rsplit('/', 1)[-1]})"
-        if self.table is not None:
-            text += f", bảng {self.table}, hàng {self.row}, cột {self.column}"
-            if self.paragraph is not None and self.paragraph > 1:
-                text += f", đoạn {self.paragraph} trong ô"
-        elif self.paragraph is not None:
-            text += f", đoạn {self.paragraph}"
-        if self.box is not None:
-            text += f", đoạn {self.box} trong khung văn bản"
-        return text
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "part": self.part,
-            "part_name": self.part_name,
-            "paragraph": self.paragraph,
-            "table": self.table,
-            "row": self.row,
-            "column": self.column,
-            "box": self.box,
-        }
 
 
 @dataclass(frozen=True)

@@ -173,6 +173,7 @@ def _number(reg: Register, plans: list[_Plan], result: IssueResult) -> None:
                         f"thể thức `{regime.name}` đánh số theo từng loại văn bản trong "
                         "một nhiệm kỳ, nhưng chưa có nhiệm kỳ",
                         "thêm `term: 2020-2025` (nhiệm kỳ của cấp ủy ban hành)",
+                        code="register.term_missing",
                     )
                 )
                 continue
@@ -203,6 +204,7 @@ def _number(reg: Register, plans: list[_Plan], result: IssueResult) -> None:
                         ("number",),
                         f"số {number:02d} của {plan.series} {when} {where}",
                         "bỏ trống `number` để lấy số kế tiếp trong sổ",
+                        code="register.number_taken",
                     )
                 )
                 continue

@@ -10,50 +10,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from generator.diagnostics import ERROR, WARNING, Diagnostic, file_location
 from generator.ooxml.walk import Location
 
 __all__ = ["ERROR", "WARNING", "Location", "TemplateProblem", "TemplateReport"]
 
-ERROR = "error"
-WARNING = "warning"
-SEVERITY_LABELS = {ERROR: "lỗi", WARNING: "cảnh báo"}
 
+class TemplateProblem(Diagnostic):
+    """One thing wrong with a template: a `Diagnostic` at a place in the DOCX, or none."""
 
-@dataclass(frozen=True)
-class TemplateProblem:
-    """One thing wrong with a template."""
+    def __init__(
+        self,
+        code: str,
+        severity: str,
+        message: str,
+        hint: str | None = None,
+        location: Location | None = None,
+        excerpt: str = "",
+        where: str = "",
+    ):
+        super().__init__(code, severity, message, hint, location, excerpt)
+        object.__setattr__(self, "where", where)
 
-    code: str
-    """A stable short name for the kind of problem (`unclosed-block`, `unknown-name`, ...)."""
-    severity: str
-    message: str
-    hint: str | None = None
-    location: Location | None = None
-    """None for the template as a whole (e.g. a part it never uses)."""
-    excerpt: str = ""
-    where: str = ""
+    where: str
     """Said instead of a location when there is none in the template (a trial document's)."""
 
-    def __str__(self) -> str:
-        where = str(self.location) if self.location else (self.where or "cả mẫu")
-        text = f"{where}: {SEVERITY_LABELS[self.severity]}: {self.message}"
-        if self.excerpt:
-            text += f" — «{self.excerpt}»"
-        if self.hint:
-            text += f" (gợi ý: {self.hint})"
-        return text
+    def place(self) -> str:
+        return super().place() or self.where or "cả mẫu"
 
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
-            "location": self.location.as_dict() if self.location else None,
-            "where": str(self.location) if self.location else (self.where or None),
-            "excerpt": self.excerpt,
-        }
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "where": self.place() if self.location or self.where else None}
 
 
 @dataclass
@@ -81,10 +69,21 @@ class TemplateReport:
         return not self.problems
 
     def as_dict(self) -> dict[str, object]:
+        problems = [p.as_dict() for p in self.problems]
         return {
+            "ok": self.clean,
+            "diagnostics": [self._in_file(p.as_dict()) for p in self.problems],
             "template": str(self.template),
             "kind": self.kind,
-            "problems": [p.as_dict() for p in self.problems],
+            "problems": problems,
             "notes": list(self.notes),
             "format_checked": self.format_checked,
         }
+
+    def _in_file(self, problem: dict[str, Any]) -> dict[str, Any]:
+        """A problem's dict whose location names the template (or the template, as a whole)."""
+        where = problem["location"] or {
+            **file_location("").as_dict(),
+            "label": problem["where"] or "",
+        }
+        return {**problem, "location": {**where, "file": str(self.template)}}

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +48,7 @@ def body_text(body: bytes, content_type: str | None = None) -> str:
                 "",
                 f"nội dung không phải UTF-8 (byte thứ {exc.start + 1})",
                 "lưu tệp với mã hóa UTF-8",
+                code="content.encoding",
             )
         ) from exc
 
@@ -64,21 +64,12 @@ def load(text: str) -> Content:
         try:
             return load_content_text(text, str(Path(folder) / CONTENT_NAME), root=Path(folder))
         except ContentError as exc:
-            raise ContentError([replace(p, file=CONTENT_NAME) for p in exc.problems]) from None
-
-
-def problem_dict(problem: Problem) -> dict[str, Any]:
-    return {
-        "path": problem.path,
-        "line": problem.line,
-        "column": problem.column,
-        "message": problem.message,
-        "hint": problem.hint,
-    }
+            raise ContentError([p.moved(file=CONTENT_NAME) for p in exc.problems]) from None
 
 
 def problems_of(exc: ContentError) -> list[dict[str, Any]]:
-    return [problem_dict(p) for p in exc.problems]
+    """The problems as the API gives them: each `Diagnostic.as_dict()`, as `--json` does."""
+    return [p.as_dict() for p in exc.problems]
 
 
 def data_of(text: str) -> tuple[Any, list[Problem]]:

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from generator.content.model import Content
+from generator.diagnostics import Diagnostic
 from generator.kinds import KindError
 from generator.office_pool import OfficePool
 from generator.preview import page_png
@@ -28,14 +29,13 @@ PDF_CACHE = 16
 class Refused(Exception):
     """The content cannot become a document: its problems, for the page and the API."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Diagnostic]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
 
-def _conformance_problems(exc: NotConformant) -> list[Problem]:
-    lines = exc.report.format_text(False).splitlines()[1:-1]
-    problems = [Problem(CONTENT_NAME, None, None, "", line.strip()) for line in lines]
+def _conformance_problems(exc: NotConformant) -> list[Diagnostic]:
+    problems = exc.report.diagnostics()
     problems.append(
         Problem(
             CONTENT_NAME,
@@ -44,6 +44,7 @@ def _conformance_problems(exc: NotConformant) -> list[Problem]:
             "",
             "văn bản tạo ra không đạt thể thức nên không được tạo",
             "sửa nội dung; nếu vẫn lỗi, báo người quản lý mẫu",
+            code="render.not_conformant",
         )
     )
     return problems
@@ -60,7 +61,9 @@ def product(text: str) -> Product:
     except NotConformant as exc:
         raise Refused(_conformance_problems(exc)) from exc
     except (KindError, TemplateRenderError) as exc:
-        raise Refused([Problem(CONTENT_NAME, None, None, "kind", str(exc))]) from exc
+        raise Refused(
+            [Problem(CONTENT_NAME, None, None, "kind", str(exc), code="render.template")]
+        ) from exc
 
 
 @dataclass

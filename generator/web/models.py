@@ -4,15 +4,33 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class LocationOut(BaseModel):
+    """Where: in the content sent (`content`), or in the document made from it (`docx`:
+    `part`, `paragraph`, `table`, `row`, `column`, `label`, `style`)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: Literal["content", "docx"]
+    file: str | None = Field(None, description="Tên nội dung (`noi-dung.yaml`)")
+    line: int | None = Field(None, description="Dòng trong nội dung đã gửi")
+    column: int | None = Field(None, description="Cột trong nội dung đã gửi")
+    path: str | None = Field(None, description="Trường có lỗi, ví dụ `signatories[0].authority`")
+    column_name: str | None = None
 
 
 class ProblemOut(BaseModel):
-    path: str = Field(description="Trường có lỗi, ví dụ `signatories[0].authority`")
-    line: int | None = Field(description="Dòng trong nội dung đã gửi")
-    column: int | None = Field(description="Cột trong nội dung đã gửi")
+    """One diagnostic, as `vanban … --json` gives it."""
+
+    code: str = Field(description="Mã ổn định của loại lỗi, ví dụ `content.required`")
+    severity: Literal["error", "warning"]
     message: str
     hint: str | None = None
+    location: LocationOut | None = None
+    excerpt: str = ""
+    text: str = Field(description="Cả dòng báo lỗi, như dòng lệnh in ra")
 
 
 class ValidateOut(BaseModel):

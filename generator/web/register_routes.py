@@ -23,7 +23,7 @@ from generator.register import export
 from generator.register.issue import ContentText, Issued, issue
 from generator.register.store import Register, RegisterError, Row
 from generator.web import content_io
-from generator.web.content_io import CONTENT_NAME, BodyError, problem_dict
+from generator.web.content_io import CONTENT_NAME, BodyError
 from generator.web.models import IssuedOut, ProblemsOut, RegisterOut
 
 router = APIRouter(prefix="/api", tags=["Sổ đăng ký văn bản đi"])
@@ -82,18 +82,17 @@ def _issued(done: Issued) -> dict[str, Any]:
 
 
 def _problems(problems: list[Problem], status: int) -> JSONResponse:
-    shown = [problem_dict(p) for p in problems]
+    shown = [p.as_dict() for p in problems]
     shown.append(
-        problem_dict(
-            Problem(
-                CONTENT_NAME,
-                None,
-                None,
-                "",
-                "chưa cấp số: sổ đăng ký không đổi, không số nào bị dùng",
-                "sửa lỗi rồi bấm Cấp số lại",
-            )
-        )
+        Problem(
+            CONTENT_NAME,
+            None,
+            None,
+            "",
+            "chưa cấp số: sổ đăng ký không đổi, không số nào bị dùng",
+            "sửa lỗi rồi bấm Cấp số lại",
+            code="register.not_issued",
+        ).as_dict()
     )
     return JSONResponse({"problems": shown}, status_code=status)
 
@@ -153,7 +152,10 @@ async def issue_document(
         return _problems(result.problems, 422)
     if result.errors:
         lines = [line for error in result.errors for line in error.splitlines() if line.strip()]
-        return _problems([Problem(CONTENT_NAME, None, None, "", line) for line in lines], 409)
+        return _problems(
+            [Problem(CONTENT_NAME, None, None, "", line, code="render.failed") for line in lines],
+            409,
+        )
     (done,) = result.issued
     return _issued(done)
 

@@ -8,12 +8,13 @@ from fastapi import APIRouter, File, Form, HTTPException, Query, Request, Upload
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
+from generator.diagnostics import Diagnostic
 from generator.kinds import KindError, available_kinds, get_kind
 from generator.pdf import PdfError
 from generator.preview import PageOutOfRange
 from generator.problems import ContentError, Problem
 from generator.web import content_io
-from generator.web.content_io import BodyError, problem_dict, problems_of
+from generator.web.content_io import BodyError, problems_of
 from generator.web.documents import Refused, product
 from generator.web.form import form_spec
 from generator.web.models import (
@@ -44,8 +45,8 @@ async def _text(request: Request) -> str:
     return content_io.body_text(await request.body(), request.headers.get("content-type"))
 
 
-def _refused(problems: list[Problem] | list[dict[str, Any]]) -> JSONResponse:
-    shown = [p if isinstance(p, dict) else problem_dict(p) for p in problems]
+def _refused(problems: list[Diagnostic] | list[dict[str, Any]]) -> JSONResponse:
+    shown = [p if isinstance(p, dict) else p.as_dict() for p in problems]
     return JSONResponse({"problems": shown}, status_code=422)
 
 
@@ -88,7 +89,7 @@ async def validate(request: Request) -> dict[str, Any]:
         text = await _text(request)
         await run_in_threadpool(content_io.load, text)
     except BodyError as exc:
-        return {"ok": False, "problems": [problem_dict(exc.problem)]}
+        return {"ok": False, "problems": [exc.problem.as_dict()]}
     except ContentError as exc:
         return {"ok": False, "problems": problems_of(exc)}
     return {"ok": True, "problems": []}
@@ -144,7 +145,9 @@ async def preview(request: Request, page: Annotated[int, Query(ge=1)] = 1) -> Re
     except Refused as exc:
         return _refused(exc.problems)
     except PageOutOfRange as exc:
-        return _refused([Problem(content_io.CONTENT_NAME, None, None, "", str(exc))])
+        return _refused(
+            [Problem(content_io.CONTENT_NAME, None, None, "", str(exc), code="preview.page")]
+        )
     except PdfError as exc:
         raise HTTPException(503, str(exc)) from exc
     return Response(
@@ -185,8 +188,8 @@ async def parse(request: Request) -> dict[str, Any]:
     try:
         data, problems = content_io.data_of(await _text(request))
     except BodyError as exc:
-        return {"data": None, "problems": [problem_dict(exc.problem)]}
-    return {"data": data, "problems": [problem_dict(p) for p in problems]}
+        return {"data": None, "problems": [exc.problem.as_dict()]}
+    return {"data": data, "problems": [p.as_dict() for p in problems]}
 
 
 @router.post(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,43 @@ def test_progress_is_silent_when_not_a_terminal() -> None:
     progress.update(ok=True)
     progress.clear()
     assert stream.getvalue() == ""
+
+
+def test_json_names_each_row_and_locates_its_problems(master: Path, tmp_path: Path) -> None:
+    rows = good_rows(3)
+    rows[1][0] = "abc"  # line 3: not a number
+    units = write_csv(tmp_path / "units.csv", HEADER, rows)
+    out = tmp_path / "out"
+    result = run_batch_cli(master, "--data", units, "--out-dir", out, "--json")
+    assert result.exit_code == 1 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    (problem,) = data["diagnostics"]
+    assert problem["code"] == "content.type"
+    assert problem["location"] == {
+        "kind": "content",
+        "file": str(units),
+        "line": 3,
+        "column": None,
+        "path": "number",
+        "column_name": "number",
+    }
+    assert problem["text"] == f"{units}:3: cột number: number: phải là một số nguyên"
+    assert [(r["row"], r["ok"], r["file"]) for r in data["rows"]] == [
+        (2, True, "phat_dong-sct1-01.docx"),
+        (3, False, None),
+        (4, True, "phat_dong-sct3-03.docx"),
+    ]
+    assert data["rows"][1]["diagnostics"] == [problem]
+    assert docx_files(out) == ["phat_dong-sct1-01.docx", "phat_dong-sct3-03.docx"]
+
+
+def test_json_when_the_batch_cannot_start(master: Path, tmp_path: Path) -> None:
+    units = tmp_path / "units.csv"
+    units.write_text("", encoding="utf-8")
+    result = run_batch_cli(master, "--data", units, "--out-dir", tmp_path / "out", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["ok"] is False and data["rows"] == []
+    assert data["diagnostics"] and all(d["code"] for d in data["diagnostics"])
+    assert data["diagnostics"][0]["location"]["file"] == str(units)

@@ -43,7 +43,11 @@ def test_report_api(bad_file) -> None:
     assert finding.part == "date" and finding.part_label == "Địa danh, ngày tháng"
     assert finding.paragraph and finding.excerpt.startswith("Hà Nội, ngày 05 tháng 1")
     assert finding.source == "P1 II.4b" and finding.severity == "error"
-    assert "bảng 1" in finding.location
+    assert "bảng 1" in finding.where
+    # The same finding is a diagnostic: the rule is its code, the cell its place.
+    assert finding.code == "nd30.date.month_padding" and finding.message == finding.detail
+    assert finding.location.table == 1 and finding.location.row and finding.location.column
+    assert str(finding).startswith("thân văn bản, bảng 1, hàng ")
 
 
 def test_bytes_and_path_give_the_same_result(good_file) -> None:
@@ -187,8 +191,21 @@ def test_cli_json(good_file, bad_file) -> None:
     result = _run(str(good_file), str(bad_file), "--json")
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert [d["ok"] for d in data] == [True, False]
-    assert data[1]["file"].endswith("loi.docx")
+    assert data["ok"] is False
+    files = data["files"]
+    assert [d["ok"] for d in files] == [True, False]
+    assert files[1]["file"].endswith("loi.docx")
+    # One diagnostic per failed place, its code the rule's id, its location the cell.
+    (diagnostic,) = data["diagnostics"]
+    assert files[1]["diagnostics"] == [diagnostic] and files[0]["diagnostics"] == []
+    assert diagnostic["code"] == "nd30.date.month_padding" and diagnostic["severity"] == "error"
+    assert diagnostic["location"]["kind"] == "docx" and diagnostic["location"]["table"] == 1
+    assert diagnostic["location"]["file"].endswith("loi.docx")
+    # The report's own keys stay as they were.
+    (finding,) = [
+        f for r in files[1]["results"] for f in r["findings"] if r["rule"] == diagnostic["code"]
+    ]
+    assert finding["code"] == finding["rule"] and "bảng 1" in finding["location"]
 
 
 def test_cli_json_unreadable(tmp_path) -> None:
@@ -196,7 +213,11 @@ def test_cli_json_unreadable(tmp_path) -> None:
     garbage.write_bytes(b"x")
     result = _run(str(garbage), "--json")
     assert result.exit_code == 2
-    assert json.loads(result.stdout)[0]["error"] == "not_a_docx"
+    data = json.loads(result.stdout)
+    assert data["ok"] is False and data["files"][0]["error"] == "not_a_docx"
+    (diagnostic,) = data["diagnostics"]
+    assert diagnostic["code"] == "check.not_a_docx"
+    assert diagnostic["location"]["file"].endswith("rac.docx")
 
 
 def test_cli_custom_rules_and_bad_pack(good_file, tmp_path) -> None:

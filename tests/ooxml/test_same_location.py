@@ -7,6 +7,7 @@ and both must point at that one paragraph, with one label.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -52,12 +53,14 @@ def test_a_bad_tag_and_a_format_fault_in_one_paragraph_share_its_location(
         for f in check_docx(path).findings
         if f.rule == "nd30.font.family" and broken.split()[1] in f.excerpt
     ]
-    assert font == "fail" and len(findings) == 1, [f.place() for f in findings]
+    assert font == "fail" and len(findings) == 1, [f.report_place() for f in findings]
     [finding] = findings
 
     assert problem.location == expected
     assert finding.at == expected
-    assert finding.location == str(expected) == str(problem.location)
+    assert finding.where == str(expected) == str(problem.location)
+    # Both are diagnostics at the same place; the finding adds the paragraph's style.
+    assert finding.location == replace(expected, style=finding.style) and finding.style
     assert finding.paragraph == expected.paragraph
 
 
@@ -85,8 +88,17 @@ def test_the_checkers_json_carries_the_location(tmp_path: Path) -> None:
     tag, broken, expected = CASES["date"]
     path = _faulty(tmp_path, tag, broken)
     checked = CliRunner().invoke(main, ["check", "--json", str(path)])
-    [report] = json.loads(checked.stdout)
+    data = json.loads(checked.stdout)
+    [report] = data["files"]
     [font] = [r for r in report["results"] if r["rule"] == "nd30.font.family"]
     [finding] = [f for f in font["findings"] if "date_line" in f["excerpt"]]
     assert finding["at"] == expected.as_dict()
     assert finding["location"] == "thân văn bản, bảng 1, hàng 2, cột 2"
+    # The same place in the diagnostics every command gives, naming the file checked.
+    [diagnostic] = [d for d in data["diagnostics"] if d["excerpt"] == finding["excerpt"]]
+    assert diagnostic["code"] == "nd30.font.family"
+    assert diagnostic["location"] == {
+        **expected.as_dict(),
+        "style": finding["style"],
+        "file": str(path),
+    }

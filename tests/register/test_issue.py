@@ -264,3 +264,29 @@ def test_the_date_is_the_clerk_s_else_the_content_s_else_today(
     clerk = issue([dated], sqlite_register, date=dt.date(2024, 9, 3), out_dir=out)
     assert [d.row.issued_date for d in clerk.issued] == ["2024-09-03"]
     assert "Hà Nội, ngày 03 tháng 9 năm 2024" in printed_lines(out / "phat_dong-ctdp-03-2024.docx")
+
+
+def test_cli_issue_json(sqlite_register: str, tmp_path: Path) -> None:
+    runner = CliRunner()
+    out = tmp_path / "out"
+    base = ["issue", "--register", sqlite_register, "--out-dir", str(out), "--json"]
+    content = content_file(tmp_path, number=None)
+    done = runner.invoke(main, [*base, str(content), "--date", "2024-01-15"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert data["ok"] is True and data["diagnostics"] == []
+    (issued,) = data["issued"]
+    assert (issued["number"], issued["code"], issued["date"]) == (
+        1,
+        "01/PĐTĐ-CTĐP-CĐC",
+        "2024-01-15",
+    )
+    assert sorted(Path(f).name for f in issued["files"]) == sorted(p.name for p in out.iterdir())
+    taken = content_file(tmp_path, number=1, name="taken.yaml")
+    failed = runner.invoke(main, [*base, str(taken), "--date", "2024-01-16"])
+    assert failed.exit_code == 1
+    data = json.loads(failed.stdout)
+    assert data["ok"] is False and data["issued"] == []
+    (problem,) = [d for d in data["diagnostics"] if d["location"]]
+    assert problem["code"] == "register.number_taken"
+    assert problem["location"]["file"] == str(taken) and problem["location"]["path"] == "number"

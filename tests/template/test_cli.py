@@ -62,6 +62,16 @@ def test_json_report(tmp_path: Path):
     assert data["kind"] == "phat_dong"
     [problem] = data["problems"]
     assert problem["code"] == "unknown-name" and problem["location"]["paragraph"] == 1
+    # The diagnostics every command gives: the same problem, its location naming the template.
+    assert data["ok"] is False
+    [diagnostic] = data["diagnostics"]
+    assert diagnostic["location"] == {**problem["location"], "file": str(path)}
+    assert {k: v for k, v in diagnostic.items() if k != "location"} == {
+        k: v for k, v in problem.items() if k != "location"
+    }
+    assert diagnostic["location"]["kind"] == "docx" and diagnostic["location"]["part"] == "body"
+    text = invoke("template", "check", path, "--kind", "phat_dong").stdout.splitlines()[0]
+    assert text == f"{path}: {diagnostic['text']}"
 
 
 def test_not_a_docx_exits_2(tmp_path: Path):
@@ -70,6 +80,8 @@ def test_not_a_docx_exits_2(tmp_path: Path):
     result = invoke("template", "check", path)
     assert result.exit_code == 2
     assert "không phải tệp DOCX" in result.stderr
+    data = json.loads(invoke("template", "check", path, "--json").stdout)
+    assert data["ok"] is False and data["diagnostics"][0]["code"] == "template.not_a_docx"
 
 
 def test_unknown_kind_is_a_usage_error():

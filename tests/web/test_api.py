@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import json
 
+from click.testing import CliRunner
+
+from generator.cli import main
 from generator.content.load import load_content, load_content_text
 from generator.kinds import available_kinds
 from generator.produce import produce
+from generator.web.content_io import CONTENT_NAME
 
 from .conftest import EXAMPLES, YAML
 
@@ -34,9 +38,9 @@ def test_validate_locates_problems_in_the_text_sent(client):
     answer = client.post("/api/validate", content=text.encode(), headers=YAML).json()
     assert answer["ok"] is False
     (problem,) = answer["problems"]
-    assert problem["path"] == "signatories[0].authority"
-    assert problem["line"] == line
-    assert problem["column"] == text.splitlines()[line - 1].index("K.T.") + 1
+    assert problem["location"]["path"] == "signatories[0].authority"
+    assert problem["location"]["line"] == line
+    assert problem["location"]["column"] == text.splitlines()[line - 1].index("K.T.") + 1
     assert "K.T." in problem["message"] and problem["hint"]
 
 
@@ -54,22 +58,66 @@ def test_validate_takes_json_and_locates_in_it(client):
         "/api/validate", content=text.encode(), headers={"Content-Type": "application/json"}
     ).json()
     (problem,) = answer["problems"]
-    assert problem["path"] == "date"
-    assert text.splitlines()[problem["line"] - 1].strip().startswith('"date"')
+    assert problem["location"]["path"] == "date"
+    assert text.splitlines()[problem["location"]["line"] - 1].strip().startswith('"date"')
 
 
-def test_same_problems_as_the_command_line(client, tmp_path):
-    text = "kind: phat_dong\nplace: Hà Nội\nsubjet: Năm 2024\nnumber: 0\n"
-    path = tmp_path / "x.yaml"
-    path.write_text(text, "utf-8")
-    try:
-        load_content(path)
-    except Exception as exc:  # ContentError: what `vanban validate` prints
-        expected = [(p.path, p.line, p.column, p.message) for p in exc.problems]
-    answer = client.post("/api/validate", content=text.encode(), headers=YAML).json()
-    assert [
-        (p["path"], p["line"], p["column"], p["message"]) for p in answer["problems"]
-    ] == expected
+BAD = (
+    "kind: phat_dong\n"
+    "issuers:\n  - name: Cục A\n    abbr: CA\n"
+    "date: 2024-02-30\n"
+    "subjet: Năm 2024\n"
+    "number: 0\n"
+    "recipients: [Như trên]\n"
+    "signatories:\n  - authority: K.T. Cục trưởng\n    title: Phó Cục trưởng\n"
+    "    name: Nguyễn Văn A\n"
+)
+"""Content with five kinds of mistake: a date that does not exist, an unknown field, a
+number out of range, a misspelt authority line and no `place`."""
+
+
+def _cli_json(tmp_path, monkeypatch, *args: str) -> dict:
+    """`vanban …--json` on BAD saved under the name the page gives what it sends."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / CONTENT_NAME).write_text(BAD, "utf-8")
+    result = CliRunner().invoke(main, [*args, CONTENT_NAME, "--json"])
+    assert result.exit_code == 1, result.output
+    return json.loads(result.stdout)
+
+
+def test_same_diagnostics_from_validate_render_and_the_page(client, tmp_path, monkeypatch):
+    validated = _cli_json(tmp_path, monkeypatch, "validate")
+    rendered = _cli_json(tmp_path, monkeypatch, "render", "--out-dir", "ra")
+    page = client.post("/api/validate", content=BAD.encode(), headers=YAML).json()
+    refused = client.post("/api/render", content=BAD.encode(), headers=YAML)
+    assert refused.status_code == 422 and not (tmp_path / "ra").exists()
+
+    found = validated["diagnostics"]
+    codes = {d["code"] for d in found}
+    assert {
+        "content.required",
+        "content.date",
+        "content.unknown_field",
+        "content.range",
+        "content.authority",
+    } <= codes, codes
+    assert validated["ok"] is False and page["ok"] is False
+    # The same objects, every field of them, from the four.
+    assert rendered["diagnostics"] == found
+    assert page["problems"] == found
+    assert refused.json()["problems"] == found
+    date = next(d for d in found if d["code"] == "content.date")
+    assert date["location"] == {
+        "kind": "content",
+        "file": CONTENT_NAME,
+        "line": BAD.splitlines().index("date: 2024-02-30") + 1,
+        "column": len("date: ") + 1,
+        "path": "date",
+        "column_name": None,
+    }
+    # The text form is the line `vanban validate` prints.
+    text = CliRunner().invoke(main, ["validate", CONTENT_NAME]).stderr.splitlines()
+    assert text == [d["text"] for d in found]
 
 
 def test_render_docx_is_what_vanban_render_writes(client, tmp_path):
@@ -83,7 +131,7 @@ def test_render_docx_is_what_vanban_render_writes(client, tmp_path):
 def test_render_refuses_content_with_problems(client):
     answer = client.post("/api/render?format=docx", content=b"kind: phat_dong\n", headers=YAML)
     assert answer.status_code == 422
-    paths = {p["path"] for p in answer.json()["problems"]}
+    paths = {p["location"]["path"] for p in answer.json()["problems"]}
     assert {"issuers", "place", "recipients"} <= paths
 
 
@@ -111,7 +159,7 @@ def test_parse_reads_issuer_alias_and_locates_syntax_errors(client):
         "issuers"
     ] == [{"name": "Cục A", "abbr": "CA"}]
     broken = client.post("/api/parse", content=b"kind: [phat_dong\n", headers=YAML).json()
-    assert broken["data"] is None and broken["problems"][0]["line"] is not None
+    assert broken["data"] is None and broken["problems"][0]["location"]["line"] is not None
 
 
 def test_form_is_generated_from_the_model_and_the_kind(client):
@@ -167,4 +215,4 @@ def test_page_and_docs_load_nothing_from_elsewhere(client):
 
 def test_yaml_of_text_that_is_not_content_is_refused(client):
     answer = client.post("/api/yaml", content=b"{bad", headers={"Content-Type": "application/json"})
-    assert answer.status_code == 422 and answer.json()["problems"][0]["line"] == 1
+    assert answer.status_code == 422 and answer.json()["problems"][0]["location"]["line"] == 1

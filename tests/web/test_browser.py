@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import nd30
+
 from ..docxread import all_text, open_docx
 from .conftest import EXAMPLES, need
 
@@ -149,6 +151,25 @@ def test_a_clerk_makes_a_document(browser, live_server):
         what="a complete download",
     )
     assert "Năm 2031 đổi mới" in text and "Hà Nội, ngày" in text
+
+
+def test_a_signer_name_mistake_is_shown_beside_its_own_field(browser, live_server):
+    """The page shows the diagnostics the API gives (`vanban validate --json`'s), each next to
+    the field its location's path names, down to a field inside a list."""
+    driver = browser
+    driver.get(live_server + "/")
+    loaded_preview(driver)
+    written = "nguyễn văn an"
+    type_into(by_testid(driver, "field-signatories[0].name"), written)
+    selector = '[data-field="signatories[0].name"] > .field-problems [data-testid="field-problem"]'
+    beside = wait(lambda: driver.find_elements("css selector", selector), what="field problem")
+    message, hint = nd30.person_name_problem(written)
+    assert [b.text for b in beside] == [f"{message} (gợi ý: {hint})"]
+    assert beside[0].get_attribute("data-code") == "content.person_name"
+    # Only that field: the one next to it (the title) has nothing to say.
+    title = '[data-field="signatories[0].title"] [data-testid="field-problem"]'
+    assert not driver.find_elements("css selector", title)
+    assert "signatories[0].name" in by_testid(driver, "problems").text
 
 
 def test_page_turns_and_keyboard(browser, live_server):

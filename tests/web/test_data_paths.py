@@ -43,9 +43,9 @@ def test_validate_never_reads_a_file_the_upload_did_not_bring(client, server_fol
     assert answer.status_code == 200
     body = answer.json()
     assert body["ok"] is False
-    (problem,) = [p for p in body["problems"] if p["path"].endswith(".data")]
+    (problem,) = [p for p in body["problems"] if p["location"]["path"].endswith(".data")]
     assert (
-        problem["line"]
+        problem["location"]["line"]
         == text.splitlines().index(next(line for line in text.splitlines() if "data: " in line)) + 1
     )
     assert "Bí Mật" not in answer.text
@@ -60,7 +60,7 @@ def test_issue_never_reads_a_file_the_upload_did_not_bring(server_folder, tmp_pa
         text = with_data(str(server_folder / "bi-mat.csv"))
         answer = client.post("/api/issue", content=text.encode(), headers=YAML)
         assert answer.status_code == 422
-        assert any(p["path"].endswith(".data") for p in answer.json()["problems"])
+        assert any(p["location"]["path"].endswith(".data") for p in answer.json()["problems"])
         assert not (tmp_path / "out").exists()
     finally:
         app.state.pool.close()

@@ -58,7 +58,7 @@ def test_preview_changes_with_the_content(client, office):
 def test_preview_of_bad_content_gives_its_problems(client, office):
     answer = client.post("/api/preview", content=b"kind: phat_dong\nplace: 5\n", headers=YAML)
     assert answer.status_code == 422
-    assert any(p["path"] == "issuers" for p in answer.json()["problems"])
+    assert any(p["location"]["path"] == "issuers" for p in answer.json()["problems"])
 
 
 def test_pdf_prints_what_vanban_render_pdf_prints(client, office, tmp_path):

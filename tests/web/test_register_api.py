@@ -93,8 +93,8 @@ def test_a_taken_number_is_located_and_nothing_is_consumed(served):
     refused = post_issue(client, text, date="2025-01-05")
     assert refused.status_code == 422
     problems = refused.json()["problems"]
-    taken = next(p for p in problems if p["path"] == "number")
-    assert text.splitlines()[taken["line"] - 1].startswith("number: 3")
+    taken = next(p for p in problems if p["location"]["path"] == "number")
+    assert text.splitlines()[taken["location"]["line"] - 1].startswith("number: 3")
     assert "đã cấp" in taken["message"] and "02/01/2025" in taken["message"] and taken["hint"]
     assert "không số nào bị dùng" in problems[-1]["message"]
     assert files_in(out) == before
@@ -108,9 +108,9 @@ def test_content_errors_are_located_and_nothing_is_written(served):
     text = unnumbered().replace("KT. Cục trưởng", "K.T. Cục trưởng")
     refused = post_issue(client, text, date="2025-03-08")
     assert refused.status_code == 422
-    problem = next(p for p in refused.json()["problems"] if p["path"])
-    assert problem["path"] == "signatories[0].authority"
-    assert "K.T." in text.splitlines()[problem["line"] - 1]
+    problem = next(p for p in refused.json()["problems"] if p["location"]["path"])
+    assert problem["location"]["path"] == "signatories[0].authority"
+    assert "K.T." in text.splitlines()[problem["location"]["line"] - 1]
     assert files_in(out) == []
     assert client.get("/api/register").json()["rows"] == []
     bad_day = post_issue(client, unnumbered(), date="08/03/2025")

@@ -28,9 +28,22 @@
     return { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body, null, 1) };
   }
 
+  // A problem is a diagnostic as `vanban … --json` gives it: code, message, hint, location.
+  function contentPath(p) {
+    return p.location && p.location.kind === "content" ? p.location.path || "" : "";
+  }
+
   function problemText(p) {
-    const where = p.line ? `dòng ${p.line}${p.column ? `, cột ${p.column}` : ""}: ` : "";
-    return `${where}${p.path ? p.path + ": " : ""}${p.message}${p.hint ? ` (gợi ý: ${p.hint})` : ""}`;
+    const at = p.location;
+    // A place in the document made, not in what the clerk wrote: the command line's words.
+    if (!at || at.kind !== "content") return p.text || p.message;
+    const where = at.line ? `dòng ${at.line}${at.column ? `, cột ${at.column}` : ""}: ` : "";
+    return `${where}${at.path ? at.path + ": " : ""}${p.message}${p.hint ? ` (gợi ý: ${p.hint})` : ""}`;
+  }
+
+  // A problem the page finds itself, in the same shape.
+  function pageProblem(path, message, hint) {
+    return { code: "page.open", severity: "error", message, hint, location: { kind: "content", path } };
   }
 
   // The field a problem belongs to: its path, or the nearest enclosing field shown.
@@ -53,7 +66,7 @@
     list.replaceChildren();
     $("problems-box").hidden = problems.length === 0;
     for (const p of problems) {
-      const field = fieldFor(p.path);
+      const field = fieldFor(contentPath(p));
       const item = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
@@ -70,6 +83,7 @@
         const li = document.createElement("li");
         li.textContent = p.message + (p.hint ? ` (gợi ý: ${p.hint})` : "");
         li.setAttribute("data-testid", "field-problem");
+        li.dataset.code = p.code || "";
         if (own) own.append(li);
         const input = field.querySelector("input,textarea,select");
         if (input) input.setAttribute("aria-invalid", "true");
@@ -194,12 +208,12 @@
     const answer = await (await api("/api/parse", { method: "POST", headers: { "Content-Type": "application/yaml" }, body: text })).json();
     if (answer.problems.length || !answer.data || typeof answer.data !== "object") {
       showProblems(answer.problems.length ? answer.problems
-        : [{ path: "", message: `${file.name}: không phải một tệp nội dung`, hint: null }]);
+        : [pageProblem("", `${file.name}: không phải một tệp nội dung`, null)]);
       status(`Không mở được ${file.name}.`);
       return;
     }
     if (!kinds.some((k) => k.name === answer.data.kind)) {
-      showProblems([{ path: "kind", message: `${file.name}: loại văn bản \`${answer.data.kind}\` không có`, hint: "các loại có: " + kinds.map((k) => k.name).join(", ") }]);
+      showProblems([pageProblem("kind", `${file.name}: loại văn bản \`${answer.data.kind}\` không có`, "các loại có: " + kinds.map((k) => k.name).join(", "))]);
       return;
     }
     await load(answer.data);
