@@ -162,7 +162,7 @@ def child(units: Path, out_dir: Path, jobs: int, heap: bool, breaks: bool = True
 
     if not breaks:
         import generator.linebreak
-        from generator.nd30 import upper
+        from generator.nd30.text import upper
 
         generator.linebreak.name_lines = lambda written, box: upper(written)
 
@@ -294,7 +294,7 @@ def layout_with_and_without_breaks(units: Path, rounds: int = 5) -> dict[str, tu
     from generator.content.load import validate_data
     from generator.kinds import get_kind
     from generator.layout import build_context
-    from generator.nd30 import upper
+    from generator.nd30.text import upper
     from generator.render.cache import compiled_template
 
     data = DataFile(units)
