@@ -31,9 +31,14 @@ def date_line(place: str, date: dt.date | None, year: int) -> str:
     With no date, the day and month are left blank for the clerk, and `year`
     is printed. Babel is not used: the locale's date format pads every month.
     """
+    return f"{place}, {date_words(date, year)}"
+
+
+def date_words(date: dt.date | None, year: int) -> str:
+    """§4 (P1 II.4b): `ngày 05 tháng 01 năm 2024`, the day and month left blank with no date."""
     if date is None:
-        return f"{place}, ngày{BLANK}tháng{BLANK}năm {year}"
-    return f"{place}, ngày {pad_day(date.day)} tháng {pad_month(date.month)} năm {date.year}"
+        return f"ngày{BLANK}tháng{BLANK}năm {year}"
+    return f"ngày {pad_day(date.day)} tháng {pad_month(date.month)} năm {date.year}"
 
 
 def pad_number(number: int | None) -> str:
@@ -132,8 +137,5 @@ def annex_reference(
     """§9 (P1 III.1): `(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 02 năm 2025 của …)`;
     blank places, as in the date line, before the number or the date is given."""
     number_text = f"{pad_number(number)}/{symbol_text}"
-    if date is not None:
-        when = f"ngày {pad_day(date.day)} tháng {pad_month(date.month)} năm {date.year}"
-    else:
-        when = f"ngày{BLANK}tháng{BLANK}năm {year}"
+    when = date_words(date, year)
     return f"(Kèm theo {type_name} số{' ' if number else ''}{number_text} {when} của {issuer})"

@@ -30,10 +30,7 @@ def authority_problem(
         key = match.group(1).replace("/", "")
         typed = text.split()[0]
         if allowed is not None and key not in allowed:
-            return (
-                f"thể thức này không dùng tiền tố `{typed}`",
-                "chỉ dùng " + ", ".join(f"`{p}`" for p in allowed.values()),
-            )
+            return _not_in_regime(typed, allowed)
         if key == "TM" and index > 0:
             return (
                 f"`{typed}` chỉ được đứng ở dòng thẩm quyền đầu tiên",
@@ -51,10 +48,7 @@ def authority_problem(
     if letters in ("TM", "KT", "TL", "TUQ"):
         rest = text[len(head) :].strip()
         if allowed is not None and letters not in allowed:  # `TUQ` in a Party document
-            return (
-                f"thể thức này không dùng tiền tố `{head}`",
-                "chỉ dùng " + ", ".join(f"`{p}`" for p in allowed.values()),
-            )
+            return _not_in_regime(head, allowed)
         return (
             f"dòng thẩm quyền viết sai tiền tố `{head}`",
             f"viết `{letters}. {rest}`" if rest else f"viết `{letters}. <chức danh>`",
@@ -62,6 +56,14 @@ def authority_problem(
     return (
         "dòng thẩm quyền phải bắt đầu bằng `TM.`, `KT.`, `TL.` hoặc `TUQ.`",
         "ví dụ `KT. Cục trưởng`; người đứng đầu tự ký thì bỏ trống authority",
+    )
+
+
+def _not_in_regime(typed: str, allowed: dict[str, str]) -> tuple[str, str]:
+    """regimes.md: a regime names the prefixes it uses (no `TUQ` in a Party document)."""
+    return (
+        f"thể thức này không dùng tiền tố `{typed}`",
+        "chỉ dùng " + ", ".join(f"`{p}`" for p in allowed.values()),
     )
 
 
