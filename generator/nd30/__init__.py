@@ -63,6 +63,7 @@ from generator.nd30.signature import (
     AUTHORITY_PREFIXES,
     authority_problem,
     enactment_mismatch,
+    is_collective,
     title_problem,
 )
 from generator.nd30.text import (
@@ -130,5 +131,6 @@ __all__ = [
     "authority_problem",
     "title_problem",
     "enactment_mismatch",
+    "is_collective",
     "person_name_problem",
 ]

@@ -78,6 +78,30 @@ def title_problem(title: str) -> tuple[str, str] | None:
     return None
 
 
+STANDING_COMMITTEE = "ban thường vụ"
+"""regimes.md (`dang`, HD36 1.7): a committee's standing committee enacts in its place and
+signs `T/M BAN THƯỜNG VỤ`."""
+
+
+def is_collective(enacted: str, lead: str) -> bool:
+    """§13 with regimes.md: `enacted` (lower case) names the lead issuer as a collective: its
+    own name (`huyện ủy định hóa`), or its standing committee, named alone (`ban thường vụ`)
+    or with the start of the issuer's name (`ban thường vụ huyện ủy`). A standing committee
+    of another body (`ban thường vụ tỉnh ủy`) is not the issuer's."""
+    if enacted == lead:
+        return True
+    if not is_standing_committee(enacted):
+        return False
+    rest = enacted.split()[len(STANDING_COMMITTEE.split()) :]
+    return rest == lead.split()[: len(rest)]
+
+
+def is_standing_committee(enacted: str) -> bool:
+    """Whether `enacted` (lower case) names a standing committee, of any body."""
+    words = STANDING_COMMITTEE.split()
+    return enacted.split()[: len(words)] == words
+
+
 def enactment_mismatch(
     enacted: str,
     lead: str,
@@ -88,20 +112,29 @@ def enactment_mismatch(
     """§13 (P3 Mẫu 1.2 note 6 with P1 II.7b): who enacts a decision and who signs it agree.
 
     All arguments are lower case. Enacted by the collective (the lead issuer's own
-    name): the first authority line is `tm. <the collective, or the start of its
-    name>`. Enacted by a head: the signer is that head (a title that starts it, no
-    prefix), or signs `kt. <that title>`. `prefixes`: the regime's spellings, for the hint.
+    name, or its standing committee: `is_collective`): the first authority line is
+    `tm. <the collective, or the start of its name>`. A standing committee of another
+    body is named as such. Enacted by a head: the signer is that head (a title that
+    starts it, no prefix), or signs `kt. <that title>`. `prefixes`: the regime's
+    spellings, for the hint.
     """
     tm, kt = (prefixes or {}).get("TM", "TM."), (prefixes or {}).get("KT", "KT.")
     # The Party's spelling (`t/m`, `k/t`, regimes.md) reads as the state's here.
     first = re.sub(r"^([tk])/([ml])\s+", r"\1\2. ", authority[0]) if authority else ""
-    if enacted == lead:
+    if is_collective(enacted, lead):
         if first.startswith("tm.") and enacted.startswith(first[3:].strip()) and first[3:].strip():
             return None
         return (
             f"cơ quan ban hành là tập thể nên người ký phải ký `{tm}` tập thể đó",
             f"ghi `authority: {tm} {enacted[:1].upper() + enacted[1:]}` cho người ký đầu tiên, "
             "hoặc ghi `enacted_by` là chức danh người đứng đầu",
+        )
+    if is_standing_committee(enacted):
+        return (
+            "thẩm quyền ban hành là ban thường vụ của cơ quan khác, không phải của cơ quan "
+            "ban hành",
+            "ghi `enacted_by: Ban Thường vụ <cơ quan ban hành>` (ví dụ `Ban Thường vụ Huyện ủy`), "
+            "hoặc sửa cơ quan ban hành ở `issuers`",
         )
     if not authority and title and enacted.startswith(title):
         return None
