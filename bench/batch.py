@@ -162,7 +162,7 @@ def child(units: Path, out_dir: Path, jobs: int, heap: bool, breaks: bool = True
 
     if not breaks:
         import generator.linebreak
-        from generator.nd30 import upper
+        from generator.nd30.text import upper
 
         generator.linebreak.name_lines = lambda written, box: upper(written)
 
@@ -255,7 +255,7 @@ def naive_group(template: Path, context: dict, docs: int) -> float:
     render, save (the way docxtpl's documentation shows)."""
     from docxtpl import DocxTemplate
 
-    from generator.render import make_environment
+    from generator.render.environment import make_environment
 
     started = time.perf_counter()
     for _ in range(docs):
@@ -270,7 +270,7 @@ def render_only(docs: int) -> dict:
     from generator.content.load import load_content
     from generator.kinds import get_kind
     from generator.layout import build_context
-    from generator.render import compiled_template
+    from generator.render.cache import compiled_template
 
     content = load_content(ROOT / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml")
     kind = get_kind(content.kind)
@@ -294,8 +294,8 @@ def layout_with_and_without_breaks(units: Path, rounds: int = 5) -> dict[str, tu
     from generator.content.load import validate_data
     from generator.kinds import get_kind
     from generator.layout import build_context
-    from generator.nd30 import upper
-    from generator.render import compiled_template
+    from generator.nd30.text import upper
+    from generator.render.cache import compiled_template
 
     data = DataFile(units)
     with tempfile.TemporaryDirectory() as tmp:

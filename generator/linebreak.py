@@ -31,7 +31,7 @@ from importlib import resources
 from itertools import accumulate, combinations
 
 from generator.metrics import text_width_pt
-from generator.nd30 import upper
+from generator.nd30.text import upper
 
 NEVER = math.inf
 """Inside a word, after an authority prefix, before a number: no break, ever."""

@@ -18,7 +18,7 @@ from generator.content.load import load_content
 from generator.kinds import get_kind
 from generator.linebreak import Box, name_lines
 from generator.metrics import text_width_pt
-from generator.nd30 import upper
+from generator.nd30.text import upper
 from tests.names import (
     OTHER_NAMES,
     PEOPLES_COMMITTEES,

@@ -41,7 +41,8 @@ from generator.batch.workers import (
 )
 from generator.content.source import Source
 from generator.kinds import KindError, get_kind
-from generator.render import TemplateRenderError, compiled_template
+from generator.render import TemplateRenderError
+from generator.render.cache import compiled_template
 
 __all__ = [
     "BatchError",

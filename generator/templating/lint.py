@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.kinds import DEFAULT_TEMPLATE_USES, Kind, available_kinds, get_kind
-from generator.render import make_environment
+from generator.render.environment import make_environment
 from generator.templating.budget import OverBudget, bounded
 from generator.templating.conformance import format_problems, trial_render
 from generator.templating.context_types import context_types, data_fields, element, is_list

@@ -17,17 +17,11 @@ from lxml import etree
 from generator.content.load import load_content
 from generator.kinds import get_kind
 from generator.layout import build_context
-from generator.render import (
-    ZIP_EPOCH,
-    CompiledTemplate,
-    TemplateRenderError,
-    ZipMember,
-    compiled_template,
-    make_environment,
-    normalise_package,
-    render_docx,
-    write_zip,
-)
+from generator.render import TemplateRenderError, render_docx
+from generator.render.cache import compiled_template
+from generator.render.compiled import CompiledTemplate
+from generator.render.environment import make_environment
+from generator.render.zip_writer import ZIP_EPOCH, ZipMember, normalise_package, write_zip
 
 from .conftest import ROOT
 
