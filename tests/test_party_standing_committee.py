@@ -63,7 +63,7 @@ def render(path: Path, *options: str):
 
 def check(path: Path) -> dict:
     result = CliRunner().invoke(main, ["check", "--json", str(path)])
-    return json.loads(result.stdout)[0]
+    return json.loads(result.stdout)["files"][0]
 
 
 def status(report: dict, rule: str) -> dict:
