@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from generator.check.model import Para
@@ -120,9 +121,12 @@ def alignment(parts: Parts, items: list, params: dict[str, Any]) -> Result:
     return failures if paras else None
 
 
+# An ASCII character that is not white space (str.isspace), set in the run's ascii font.
+_ASCII_VISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x21-\x7f]")
 _FACE_SUFFIXES = re.compile(r"(,?(bold|italic|regular|oblique|psmt|ps|mt))+$")
 
 
+@lru_cache(maxsize=256)  # a document names a few fonts, on thousands of runs
 def font_family(name: str) -> str:
     """`Times New Roman Bold`, `TimesNewRomanPSMT` → `timesnewroman`: face names of one family."""
     compact = re.sub(r"[\s\-_]", "", name.lower())
@@ -140,10 +144,10 @@ def font(parts: Parts, items: list, params: dict[str, Any]) -> Result:
         for run in para.text_runs:
             seen = True
             text = run.text
-            ascii_text = any(ord(ch) < 128 and not ch.isspace() for ch in text)
+            ascii_text = _ASCII_VISIBLE.search(text) is not None
             if ascii_text and font_family(run.font_ascii) != family:
                 bad.add(run.font_ascii)
-            if any(ord(ch) >= 128 for ch in text) and font_family(run.font_hansi) != family:
+            if not text.isascii() and font_family(run.font_hansi) != family:
                 bad.add(run.font_hansi)
         if bad:
             failures.append(Failure(para, f"phông chữ {', '.join(sorted(bad))}, cần {wanted}"))

@@ -8,20 +8,19 @@ XML of each is read with lxml because checks need what python-docx leaves out
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from lxml import etree
 
 from generator.check.drawings import choice, shapes
+from generator.check.formats import Formats, props_key
 from generator.check.model import Block, Cell, DocModel, Field, Para, Run, Section
 from generator.check.numbering import Numbering
 from generator.check.styles import (
-    Props,
     StyleResolver,
     TableStyleInfo,
     cell_margins,
-    parse_ppr,
-    parse_rpr,
     theme_fonts,
 )
 from generator.ooxml.names import NS, W, local, number, q, twips, val, w
@@ -30,8 +29,10 @@ from generator.ooxml.rels import NUMBERING, STYLES, THEME, part_name, part_xml, 
 from generator.ooxml.walk import BoxFrame, CellFrame, Placed, paragraphs
 
 DEFAULT_CELL_MARGIN = 108 / 20  # Word's "Normal Table" left/right cell margin, pt
-DEFAULT_SIZE = 10.0  # Word's size when nothing sets one (ECMA-376 §17.3.2.38)
-AUTO_SPACING = 14.0  # Word's space for "auto" before/after spacing, pt
+W_PPR = w("pPr")
+W_RPR = w("rPr")
+W_TCPR = w("tcPr")
+_ROWS_MAY_SPLIT = etree.XPath("boolean(w:tr[not(w:trPr/w:cantSplit)])", namespaces=NS)
 _PASS_THROUGH = {"hyperlink", "ins", "moveTo", "smartTag", "customXml", "bdo", "dir"}
 
 
@@ -59,10 +60,8 @@ class _Reader:
         self.body = package.body
         theme = package.related_xml(THEME)
         self.styles = StyleResolver(package.related_xml(STYLES), theme_fonts(theme))
-        # Runs with no direct formatting resolve the same way for the same paragraph and table
-        # style: a long table repeats a few such combinations thousands of times.
-        self._plain_rpr: dict[tuple, Props] = {}
         self.numbering = Numbering(package.related_xml(NUMBERING))
+        self.formats = Formats(self.styles, self.numbering)
         self.paras: list[Para] = []
         self.blocks: list[Block] = []
         self.section_props = self._section_elements()
@@ -72,7 +71,7 @@ class _Reader:
         self._tables: dict[
             etree._Element, tuple[TableStyleInfo, dict[str, float], list[float]]
         ] = {}
-        self._cell_widths: dict[tuple[etree._Element, float], float] = {}
+        self._cell_widths: dict[tuple, float] = {}
 
     # -- sections ---------------------------------------------------------------
     def _section_elements(self) -> list[etree._Element]:
@@ -159,7 +158,7 @@ class _Reader:
         else:
             rows = element.findall(w("tr"))
             repeats = bool(rows) and rows[0].find("w:trPr/w:tblHeader", NS) is not None
-            whole = bool(rows) and all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
+            whole = bool(rows) and not _ROWS_MAY_SPLIT(element)
             table = first.location.table or 0
             self.blocks.append(Block(first.block, "tbl", out, table, repeats, whole))
         self.paras.extend(out)
@@ -209,10 +208,11 @@ class _Reader:
             grid = [twips(val(col, "w")) or 0.0 for col in tbl.findall("w:tblGrid/w:gridCol", NS)]
             known = self._tables[tbl] = (info, margins, grid)
         info, margins, grid = known
-        key = (frame.cell, outer)
+        # A cell's text width follows from its tcPr and its place in the grid: once each.
+        tcpr = _child(frame.cell, W_TCPR)
+        key = (tbl, props_key(tcpr), frame.grid_column, frame.span, outer)
         box = self._cell_widths.get(key)
         if box is None:
-            tcpr = frame.cell.find(w("tcPr"))
             cell_w = _cell_width(tcpr, grid, frame.grid_column, frame.span, outer)
             own = dict(margins)
             if tcpr is not None:
@@ -223,43 +223,22 @@ class _Reader:
     def _paragraph(
         self, p, out, where, section_no, width, container, cell, table: TableStyleInfo | None, block
     ) -> None:
-        direct = parse_ppr(p.find(w("pPr")))
-        sid = self.styles.paragraph_style_id(direct)
-        style_ppr = self.styles.style_ppr(sid)
-        num_id = direct.get("numId", style_ppr.get("numId"))
-        ilvl = direct.get("ilvl", style_ppr.get("ilvl", 0))
-        level = self.numbering.level(num_id, ilvl)
-        ppr = self.styles.effective_ppr(direct, table, level.ppr if level else {})
-        state = _ParaState(sid, table)
-        self._inline(p, state)
+        kids = list(p)
+        fmt = self.formats.paragraph(_child(kids, W_PPR), table)
+        state = _ParaState(fmt["style_id"], table)
+        self._inline(kids, state)
         para = Para(
             index=0,
             where=where,
             runs=state.runs,
-            align=_align(ppr.get("jc")),
-            ind_left=_num(ppr.get("ind.left")),
-            ind_right=_num(ppr.get("ind.right")),
-            first_line=_num(ppr.get("ind.first")),
-            space_before=AUTO_SPACING
-            if ppr.get("spacing.beforeAutospacing")
-            else _num(ppr.get("spacing.before")),
-            space_after=AUTO_SPACING
-            if ppr.get("spacing.afterAutospacing")
-            else _num(ppr.get("spacing.after")),
-            line_rule=str(ppr.get("spacing.lineRule") or "auto"),
-            line_value=_num(ppr.get("spacing.line"), 12.0),
-            contextual=bool(ppr.get("contextualSpacing")),
-            border_bottom=bool(ppr.get("border.bottom")),
             box_width=width,
             block=block,
             container=container,
             cell=cell,
             shapes=state.shapes,
-            prefix=Numbering.bullet_prefix(level),
-            style_id=sid,
-            style_name=self.styles.style_name(sid),
             section=section_no + 1,
             fields=state.fields,
+            **fmt,
         )
         out.append(para)
         # The paragraphs of its text boxes come next from the walker (generator.ooxml.walk).
@@ -286,20 +265,12 @@ class _Reader:
                 self._inline(choice(child), state)
 
     def _run(self, r, state: _ParaState) -> None:
-        element = r.find(w("rPr"))
-        if element is None:
-            key = (state.sid, id(state.table))
-            props = self._plain_rpr.get(key)
-            if props is None:
-                props = self._plain_rpr[key] = self.styles.effective_rpr(
-                    parse_rpr(None), state.sid, state.table
-                )
-        else:
-            props = self.styles.effective_rpr(parse_rpr(element), state.sid, state.table)
-        if props.get("vanish"):
+        kids = list(r)
+        fmt = self.formats.run(_child(kids, W_RPR), state.sid, state.table)
+        if fmt is None:  # hidden text (w:vanish) prints nothing
             return
         parts: list[str] = []
-        for child in r:
+        for child in kids:
             name = local(child)
             if name == "t":
                 parts.append(child.text or "")
@@ -314,47 +285,25 @@ class _Reader:
             elif name == "AlternateContent":
                 shapes(choice(child), state.shapes, state.boxes)
             elif name == "fldChar":
-                self._field_char(child, props, state)
+                self._field_char(child, fmt, state)
             elif name == "instrText" and state.open:
                 state.open[-1].instr += child.text or ""
         text = "".join(parts)
         if not text:
             return
-        run = self._make_run(text, props)
+        run = Run(text, **fmt)
         state.runs.append(run)
         if state.open and state.open[-1].separated:
             state.open[-1].result.append(run)
 
-    def _field_char(self, el, props: Props, state: _ParaState) -> None:
+    def _field_char(self, el, fmt: dict[str, object], state: _ParaState) -> None:
         kind = el.get(W + "fldCharType")
         if kind == "begin":
-            state.open.append(Field("", begin=self._make_run("1", props)))
+            state.open.append(Field("", begin=Run("1", **fmt)))
         elif kind == "separate" and state.open:
             state.open[-1].separated = True
         elif kind == "end" and state.open:
             state.fields.append(state.open.pop())
-
-    def _make_run(self, text: str, props: Props) -> Run:
-        color = props.get("color")
-        color_val = "auto"
-        if isinstance(color, tuple):
-            color_val = (color[1] and f"theme:{color[1]}") or str(color[0])
-        spacing = props.get("charSpacing")
-        scale = props.get("scale")
-        size = props.get("sz")
-        return Run(
-            text=text,
-            size=float(size) if isinstance(size, (int, float)) else DEFAULT_SIZE,
-            bold=bool(props.get("b")),
-            italic=bool(props.get("i")),
-            caps=bool(props.get("caps")),
-            font_ascii=self.styles.font_name(props, "ascii"),
-            font_hansi=self.styles.font_name(props, "hAnsi"),
-            color=color_val,
-            vert=str(props.get("vertAlign") or "baseline"),
-            char_spacing=float(spacing) if isinstance(spacing, (int, float)) else 0.0,
-            scale=float(scale) if isinstance(scale, (int, float)) else 1.0,
-        )
 
 
 class _ParaState:
@@ -377,21 +326,12 @@ def _on(el: etree._Element | None) -> bool:
     return value is None or value.lower() not in ("0", "false", "off")
 
 
-def _num(value: object, default: float = 0.0) -> float:
-    return float(value) if isinstance(value, (int, float)) else default
-
-
-def _align(jc: object) -> str:
-    value = str(jc or "left")
-    return {
-        "start": "left",
-        "end": "right",
-        "distribute": "both",
-        "lowKashida": "both",
-        "mediumKashida": "both",
-        "highKashida": "both",
-        "thaiDistribute": "both",
-    }.get(value, value)
+def _child(children: Iterable[etree._Element], tag: str) -> etree._Element | None:
+    """The first of `children` with this Clark name; a loop over a few beats `find`'s path."""
+    for child in children:
+        if child.tag == tag:
+            return child
+    return None
 
 
 def _cell_width(tcpr, grid: list[float], col: int, span: int, outer: float) -> float:

@@ -86,4 +86,6 @@ def number(value: str | None, default: float = 0.0) -> float:
 
 
 def local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    # Called for every element the reader walks: string slicing, not a QName object each time.
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
