@@ -6,8 +6,11 @@ vanban's whole way for one document: read the content file and its CSV (the list
 grouped by a column), validate, lay out, render the kind's template, and write the
 file. The baseline renders the same rows with docxtpl as its documentation shows
 it: a fresh `DocxTemplate` holding a one-row table with `{%tr for %}`, render, save.
-Both are timed in the same run; the best of `--repeat` runs is printed, with the
-ratio (also with the conformance check `vanban render` runs). The issue asks for no more than 3× the bare loop. Nothing is asserted.
+The whole process is `produce()`, what `vanban render` runs: the same and the
+conformance check of the bytes before they are written. All three are timed in the same
+run, in turns (bare, vanban, whole, bare, …) so that a busy machine slows each alike; the
+best of `--repeat` turns is printed with its ratio to the bare loop. The issue asks for
+the whole process to cost no more than 3× the bare loop. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from pathlib import Path
 import docx
 from docxtpl import DocxTemplate
 
-from generator.check import check_docx
 from generator.content.load import load_content
 from generator.output import write_atomic
 from generator.pipeline import render_model
+from generator.produce import produce
 
 COLUMNS = ["STT", "Nhóm", "Họ và tên", "Chức vụ", "Đơn vị", "Tiền thưởng"]
 GROUPS = ["Tập thể", "Cá nhân"]
@@ -83,20 +86,26 @@ def bare(template: Path, data: list[dict], out: Path) -> None:
     out.write_bytes(buffer.getvalue())
 
 
-def ours(content: Path, out: Path, check: bool = False) -> None:
+def ours(content: Path, out: Path) -> None:
     rendered = render_model(load_content(content))
-    if check:  # what `vanban render` does before writing
-        assert check_docx(rendered.docx).ok
     write_atomic(out, rendered.docx, force=True)
 
 
-def best(fn, repeat: int) -> float:
-    times = []
+def whole(content: Path, out: Path) -> None:
+    """`vanban render --force -o out content`: render, check the bytes, write."""
+    (outcome,) = produce([content], out_file=out, force=True)
+    assert outcome.ok and outcome.report is not None and outcome.report.ok, outcome.errors
+
+
+def best(fns: list, repeat: int) -> list[float]:
+    """The best time of each function, run in turns `repeat` times."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for fn, spent in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            spent.append(time.perf_counter() - start)
+    return [min(spent) for spent in times]
 
 
 def main() -> None:
@@ -118,17 +127,22 @@ def main() -> None:
             {"no": r[0], "name": r[2], "title": r[3], "unit": r[4], "money": r[5]} for r in data
         ]
         ours(folder / "qd.yaml", folder / "warm.docx")  # compile the kind's template once
-        base = best(lambda: bare(template, dicts, folder / "bare-out.docx"), args.repeat)
-        mine = best(lambda: ours(folder / "qd.yaml", folder / "qd.docx"), args.repeat)
-        checked = best(lambda: ours(folder / "qd.yaml", folder / "qd.docx", True), args.repeat)
+        base, mine, checked = best(
+            [
+                lambda: bare(template, dicts, folder / "bare-out.docx"),
+                lambda: ours(folder / "qd.yaml", folder / "qd.docx"),
+                lambda: whole(folder / "qd.yaml", folder / "checked.docx"),
+            ],
+            args.repeat,
+        )
         table = docx.Document(str(folder / "qd.docx")).tables[-1]
         print(f"rows: {args.rows} (table rows printed: {len(table.rows)})")
         print(f"bare docxtpl {{%tr for %}} loop: {base * 1000:8.1f} ms")
         print(
-            f"vanban, whole document:         {mine * 1000:8.1f} ms   ({mine / base:.2f}× the bare loop)"
+            f"vanban, without the check:      {mine * 1000:8.1f} ms   ({mine / base:.2f}× the bare loop)"
         )
         print(
-            f"  and the conformance check:    {checked * 1000:8.1f} ms   "
+            f"whole process (vanban render):  {checked * 1000:8.1f} ms   "
             f"({checked / base:.2f}× the bare loop)"
         )
 
