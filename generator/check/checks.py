@@ -167,9 +167,11 @@ def color(parts: Parts, items: list, params: dict[str, Any]) -> Result:
     failures: list[Failure] = []
     seen = False
     for para in flatten(items):
-        ok = allowed | red if nfc_upper(para.text.strip()) in red_marks else allowed
-        bad = {r.color for r in para.text_runs if r.color.lower() not in ok}
-        seen = seen or bool(para.text_runs)
+        runs = para.text_runs
+        seen = seen or bool(runs)
+        bad = {r.color for r in runs if r.color.lower() not in allowed}
+        if bad and red and nfc_upper(para.text.strip()) in red_marks:
+            bad = {c for c in bad if c.lower() not in red}
         if bad:
             failures.append(Failure(para, f"màu chữ {', '.join(sorted(bad))}, cần màu đen"))
     return failures if seen else None
