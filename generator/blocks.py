@@ -22,7 +22,7 @@ format says, and the last paragraph ends with `./.` (or the regime's end mark).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator import nd30
 from generator.content.model import Annex, Content, Item, ItemNode, Table, TableItem
@@ -43,6 +43,9 @@ class TableRow:
     """The `STT` cell: `1`, `2`, … for a row, the Roman numeral for a group heading."""
     cells: list[str]
     """The row's cells as printed (numbers the Vietnamese way); a heading row has one."""
+    keep: bool = False
+    """The last row of a table that ends the body: it keeps with the signature, which never
+    stands alone on a page (nd30-format.md §7)."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,9 @@ class TableView:
     """How many columns a group's heading spans (all after `STT`)."""
     note: str = ""
     """A paragraph after the table; empty when there is none."""
+    figures: list[bool] = field(default_factory=list)
+    """Per column after `STT`: True when it holds numbers only (amounts, scores), which are
+    right-aligned; text is left-aligned."""
 
 
 EMPTY_TABLE = TableView([], [], 0)
@@ -116,7 +122,32 @@ def table_view(table: Table) -> TableView:
             TableRow(False, str(i), [nd30.cell_text(c) for c in row])
             for i, row in enumerate(table.rows or [], start=1)
         ]
-    return TableView(headings, rows, len(headings), table.note or "")
+    return TableView(headings, rows, len(headings), table.note or "", figures(table))
+
+
+def figures(table: Table) -> list[bool]:
+    """Which columns hold numbers only: every filled cell an int or a float, at least one."""
+    rows = [row for group in table.groups or [] for row in group.rows] + list(table.rows or [])
+    out = []
+    for col in range(len(table.columns)):
+        values = [row[col] for row in rows if col < len(row) and row[col] not in (None, "")]
+        out.append(
+            bool(values)
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+        )
+    return out
+
+
+def keep_with_signature(blocks: list[Block]) -> list[Block]:
+    """A body that ends with a table without a note: its last row keeps with the signature."""
+    if not blocks or blocks[-1].style != "table":
+        return blocks
+    view = blocks[-1].table
+    if view.note or not view.rows or view.rows[-1].heading:
+        return blocks
+    last = view.rows[-1]
+    rows = [*view.rows[:-1], TableRow(last.heading, last.number, last.cells, keep=True)]
+    return [*blocks[:-1], replace(blocks[-1], table=replace(view, rows=rows))]
 
 
 def _items(items: list[Item], level: int = 0, bullets: bool = False) -> list[Block]:
@@ -204,7 +235,7 @@ def body(content: Content, kind: Kind, end: str = nd30.END_MARK, dash: str = "")
             last = out[i]
             out[i] = Block(last.style, nd30.end_mark(last.text, end), last.label)
             break
-    return out
+    return keep_with_signature(out)
 
 
 def annexes(content: Content, kind: Kind, symbol_text: str, issuer: str) -> list[AnnexView]:

@@ -209,17 +209,21 @@ def body_block() -> list[str]:
         p("{{ para.text }}", "SectionHeading"),
         tag('{%p elif para.style == "title" %}'),
         p("{{ para.text }}", "ItemTitle"),
-        tag('{%p elif para.style == "member" %}'),
+        tag('{%p elif para.style == "member" and not loop.last %}'),
         p("{{ para.text }}", "MemberLine"),
         tag('{%p elif para.style == "proposal" %}'),
         p("{{ para.text }}", "Basis"),
         tag('{%p elif para.style == "decision" %}'),
         p("{{ para.text }}", "DecisionLine"),
+        tag('{%p elif para.style == "article" and loop.last %}'),
+        runs_p(("{{ para.label }}", rpr(bold=True)), (" {{ para.text }}", ""), style="BodyLast"),
         tag('{%p elif para.style == "article" %}'),
         runs_p(("{{ para.label }}", rpr(bold=True)), (" {{ para.text }}", ""), style="BodyText"),
         tag('{%p elif para.style == "table" %}'),
         data_table("para.table"),
-        tag("{%p if para.table.note %}"),
+        tag("{%p if para.table.note and loop.last %}"),
+        p("{{ para.table.note }}", "BodyLast"),
+        tag("{%p elif para.table.note %}"),
         p("{{ para.table.note }}", "BodyText"),
         tag("{%p endif %}"),
         tag("{%p elif loop.last %}"),
@@ -289,9 +293,24 @@ def data_table(name: str, width: int = TEXT_W) -> str:
         ),
         tr(tc(p("{%tr else %}"), width=width)),
         tr(
-            tc(p("{{ row.number }}", "TableNumber"), width=TABLE_NUMBER_W),
+            # The last row of a table that ends the body keeps with the signature.
+            tc(
+                tag("{%p if row.keep %}"),
+                p("{{ row.number }}", "TableNumberLast"),
+                tag("{%p else %}"),
+                p("{{ row.number }}", "TableNumber"),
+                tag("{%p endif %}"),
+                width=TABLE_NUMBER_W,
+            ),
             tc(p("{%tc for c in row.cells %}")),
-            tc(p("{{ c }}", "TableCell")),
+            # A column of numbers is right-aligned (`figures`), text left.
+            tc(
+                tag("{%p if " + name + ".figures[loop.index0] %}"),
+                p("{{ c }}", "TableFigure"),
+                tag("{%p else %}"),
+                p("{{ c }}", "TableCell"),
+                tag("{%p endif %}"),
+            ),
             tc(p("{%tc endfor %}")),
             props=cant,
         ),
@@ -589,6 +608,16 @@ def styles_xml() -> str:
         style("TableGroup", "VB Bảng – nhóm", spacing(before=40, after=40), rpr(13, bold=True)),
         style("TableNumber", "VB Bảng – STT", spacing(before=40, after=40) + CENTER, rpr(13)),
         style("TableCell", "VB Bảng – ô", spacing(before=40, after=40), rpr(13)),
+        # Numbers (amounts, scores) line up on their last digit.
+        style(
+            "TableFigure",
+            "VB Bảng – ô số",
+            spacing(before=40, after=40) + '<w:jc w:val="right"/>',
+            rpr(13),
+        ),
+        # The last row of a table that ends the body goes to the page of the signature
+        # (nd30-format.md §7); LibreOffice keeps a row with what follows by its first cell.
+        style("TableNumberLast", "VB Bảng – STT hàng cuối", KEEP, "", "TableNumber"),
         style("AnnexLabel", "VB Phụ lục – số", CENTER, rpr(14, bold=True)),
         style("AnnexTitle", "VB Phụ lục – tên", CENTER, rpr(14, bold=True)),
         style(

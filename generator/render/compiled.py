@@ -34,6 +34,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from lxml import etree
 
+from generator.columns import fit_columns
 from generator.limits import LimitExceeded
 from generator.render.document_part import DocumentFrame, fold_last_section
 from generator.render.environment import make_environment
@@ -170,6 +171,7 @@ class CompiledTemplate:
             parts[self._document_name] = self._frame.wrap(body.encode("utf-8"))
         else:
             tree = self._helper.fix_tables(body)
+            fit_columns(tree)  # columns a loop made share the width by content, not alike
             fold_last_section(tree)
             if "docPr" in body:  # docxtpl's `fix_docpr_ids`, from 1001 in each document
                 for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), 1001):

@@ -14,6 +14,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 
+from generator.columns import fit_columns
 from generator.content.load import load_content
 from generator.kinds import get_kind
 from generator.layout import build_context
@@ -35,6 +36,8 @@ def plain_render(template: Path, context: dict) -> bytes:
     # The one step vanban adds: an annex loop ends each annex's section with a paragraph
     # holding only its properties; the last of them becomes the body's own (no blank page).
     body = document.docx.element.body
+    # And columns a `{%tc for %}` loop made share the table's width by what they hold.
+    fit_columns(body)
     last = body[-2] if len(body) > 1 else None
     if last is not None and last.tag == qn("w:p") and last.find(qn("w:r")) is None:
         inner = last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")

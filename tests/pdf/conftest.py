@@ -20,6 +20,7 @@ from tests.parts import in_ci, need  # noqa: F401
 
 from .samples import (
     AS_STATE,
+    BODY_END,
     COVENANT_PAGINATION,
     EXAMPLES,
     HERE,
@@ -27,6 +28,7 @@ from .samples import (
     PAGINATION,
     REAL,
     as_state_data,
+    body_end_data,
     build_vietnamese_docx,
     covenant_data,
     covenant_pagination_data,
@@ -104,6 +106,7 @@ def office_batch(office: str, poppler: None, tmp_path_factory: pytest.TempPathFa
     derived += [
         (name, covenant_pagination_data(*args)) for name, args in COVENANT_PAGINATION.items()
     ]
+    derived += [(name, body_end_data(*args)) for name, args in BODY_END.items()]
     for name, data in derived:
         if data is not None:
             contents[name] = write_yaml(data, src / f"{name.replace(':', '-')}.yaml")

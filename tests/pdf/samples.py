@@ -199,6 +199,71 @@ def covenant_pagination_data(members: int, extra_items: int) -> dict | None:
 COVENANT_PAGINATION = {f"page:cov{m:02d}-x{x:02d}": (m, x) for m in (3, 5, 8) for x in range(12)}
 
 
+LAST_ROW = "Sở Công Thương tỉnh thứ sáu"
+"""The text of the last row of a table that ends the body."""
+
+
+def article_end_data(articles: int) -> dict:
+    """A decision whose body ends with its last article, lower on the page as `articles` grows."""
+    return {
+        "kind": "quyet_dinh",
+        "issuers": [
+            {"parent": "Ủy ban nhân dân tỉnh Lạng Sơn", "name": "Sở Công Thương", "abbr": "SCT"}
+        ],
+        "number": 18,
+        "place": "Lạng Sơn",
+        "date": "2024-01-22",
+        "subject": "Về việc tặng Giấy khen năm 2023",
+        "enacted_by": "Giám đốc Sở Công Thương tỉnh Lạng Sơn",
+        "bases": ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"],
+        "articles": [FILLER] * articles
+        + ["Chánh Văn phòng Sở và các cá nhân có tên tại Điều 1 thi hành Quyết định này."],
+        "signatories": [{"title": "Giám đốc", "name": "Hoàng Văn Tuấn"}],
+        "recipients": ["Như Điều 2"],
+    }
+
+
+def table_end_data(items: int) -> dict:
+    """A notice whose body ends with a table of six rows, lower on the page as `items` grows."""
+    rows = [
+        [f"Sở Công Thương tỉnh thứ {n}", score] for n, score in zip(ORDINALS, SCORES, strict=True)
+    ]
+    return {
+        "kind": "thong_bao",
+        "issuers": [{"parent": "Bộ Công Thương", "name": "Cụm thi đua số III", "abbr": "CTĐIII"}],
+        "number": 4,
+        "place": "Lạng Sơn",
+        "date": "2024-01-12",
+        "subject": "Kết quả chấm điểm thi đua năm 2023",
+        "sections": [
+            {
+                "heading": "Kết quả chấm điểm",
+                "items": [FILLER] * items
+                + [{"table": {"columns": ["Đơn vị", "Điểm"], "rows": rows}}],
+            }
+        ],
+        "signatories": [
+            {"authority": "TM. Cụm thi đua số III", "title": "Cụm trưởng", "name": "Hoàng Văn Tuấn"}
+        ],
+        "recipients": ["Các đơn vị thành viên Cụm"],
+        "archive": ["CTĐ"],
+    }
+
+
+ORDINALS = ("nhất", "hai", "ba", "tư", "năm", "sáu")
+SCORES = (97, 95.5, 94.75, 100, 8, 90)
+PRINTED_SCORES = ("97", "95,5", "94,75", "100", "8", "90")
+"""The scores of the table's rows, and as printed (Vietnamese decimals)."""
+BODY_END = {f"end:article-n{n:02d}": ("article", n) for n in range(6, 28)} | {
+    f"end:table-n{n:02d}": ("table", n) for n in range(6, 22)
+}
+"""Bodies that end with an article or a table, their end at every height of a page's foot."""
+
+
+def body_end_data(shape: str, n: int) -> dict:
+    return article_end_data(n) if shape == "article" else table_end_data(n)
+
+
 AS_STATE = {
     "derived:dang-plan-as-state": "ke-hoach-huyen-uy-dinh-hoa-2024",
     "derived:dang-covenant-as-state": "giao-uoc-khoi-cac-co-quan-dang-2024",
