@@ -1,0 +1,96 @@
+"""Tables as printed by the DOCX: numbers right-aligned, columns by content, the end kept.
+
+content-format.md, "Tables and annexes"; nd30-format.md §7 (a signature never stands
+alone on a page). The PDF side of the same is tests/pdf/test_pdf_body_end.py.
+"""
+
+from __future__ import annotations
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
+from docx.shared import Mm
+
+from generator.columns import share
+from generator.content.load import load_content
+from generator.pipeline import render_model
+from tests.docxread import look, open_docx
+from tests.pdf.samples import LAST_ROW, article_end_data, table_end_data, write_yaml
+
+NOTICE = "thong-bao-ket-qua-cum-iii-2023"  # columns Đơn vị, Điểm, Xếp hạng
+TEXT_WIDTH = Mm(210 - 30 - 15)
+
+
+def _data_table(doc):
+    """The table whose header row repeats (the content's table)."""
+    return next(t for t in doc.tables if t.rows[0]._tr.find(".//{*}tblHeader") is not None)
+
+
+def _keeps_with_next(paragraph) -> bool:
+    style = paragraph.style
+    while style is not None:
+        if style.paragraph_format.keep_with_next is not None:
+            return style.paragraph_format.keep_with_next
+        style = style.base_style
+    return bool(paragraph.paragraph_format.keep_with_next)
+
+
+def _render(tmp_path, data: dict):
+    path = write_yaml(data, tmp_path / "content.yaml")
+    return open_docx(render_model(load_content(path)).docx)
+
+
+def test_numbers_are_right_aligned_and_text_left(rendered_examples):
+    doc = open_docx(rendered_examples[NOTICE])
+    table = _data_table(doc)
+    body = table.rows[1:]
+    for row in body:
+        unit, score, rank = (c.paragraphs[0] for c in row.cells[1:4])
+        assert look(doc, unit).alignment in (None, ALIGN.LEFT), unit.text
+        assert look(doc, score).alignment == ALIGN.RIGHT, score.text
+        assert look(doc, rank).alignment == ALIGN.RIGHT, rank.text
+    assert [r.cells[2].text for r in body] == ["97", "95,5", "94,75", "94,5"]
+
+
+def test_columns_share_the_width_by_content(rendered_examples):
+    doc = open_docx(rendered_examples[NOTICE])
+    table = _data_table(doc)
+    grid = [int(c.get(c.tag.replace("gridCol", "w"))) for c in table._tbl.tblGrid]
+    assert abs(sum(grid) - TEXT_WIDTH.twips) <= 2, "the table keeps the text width"
+    stt, unit, score, rank = grid
+    assert stt < TEXT_WIDTH.twips / 10, f"STT takes {stt} of {sum(grid)} twips"
+    assert unit > max(stt, score, rank) * 2, f"the names' column is not the widest: {grid}"
+    for row in table.rows:  # every cell says the width of its grid column
+        widths = [c.width.twips if c.width is not None else None for c in row.cells]
+        if len({id(c._tc) for c in row.cells}) == len(grid):
+            assert widths == grid
+
+
+def test_share_keeps_the_total_and_never_goes_under_the_longest_word():
+    wants = [(400.0, 400.0), (900.0, 6000.0), (700.0, 700.0)]
+    widths = share(wants, 5000)
+    assert sum(widths) == 5000
+    assert widths[0] >= 400 and widths[2] >= 700 and widths[1] >= 900
+    assert share([(300.0, 300.0), (500.0, 2000.0)], 9000)[0] == 300  # STT stays narrow
+    assert sum(share([(3000.0, 4000.0), (4000.0, 5000.0)], 6000)) == 6000
+
+
+def test_a_table_ending_the_body_keeps_its_last_row_with_the_signature(tmp_path):
+    doc = _render(tmp_path, table_end_data(3))
+    table = _data_table(doc)
+    numbers = [row.cells[0].paragraphs[0] for row in table.rows[1:]]
+    assert table.rows[-1].cells[1].text == LAST_ROW
+    assert _keeps_with_next(numbers[-1]), "the last row does not keep with the signature"
+    assert not any(_keeps_with_next(p) for p in numbers[:-1]), "only the last row keeps"
+
+
+def test_a_table_inside_the_body_keeps_no_row(rendered_examples):
+    doc = open_docx(rendered_examples[NOTICE])  # a section follows the table
+    table = _data_table(doc)
+    assert not any(_keeps_with_next(r.cells[0].paragraphs[0]) for r in table.rows[1:])
+
+
+def test_an_article_ending_the_body_keeps_with_the_signature(tmp_path):
+    doc = _render(tmp_path, article_end_data(2))
+    last = next(p for p in doc.paragraphs if p.text.endswith("./."))
+    assert last.text.startswith("Điều 3.")
+    assert last.runs[0].bold and last.runs[0].text == "Điều 3."
+    assert _keeps_with_next(last)
