@@ -25,6 +25,9 @@ CELL_SIZE_PT = 13
 """The size of the templates' table styles (`VB Bảng – ô`, `VB Bảng – tiêu đề cột`)."""
 CELL_MARGIN_TWIPS = 108
 """Word's left and right cell margin when a table names none."""
+SLACK_TWIPS = 80
+"""Room beyond the measured text (4 pt): borders, and rounding in the printer's own metrics,
+so that a column sized to its longest word never breaks that word."""
 MEASURED = 12
 """How many of a column's longest texts are measured: the widest line is among them."""
 
@@ -101,7 +104,7 @@ def _wants(
         )
         line = max((_width(t, bold) for t, bold in longest), default=0.0)
         word = max((_width(t, bold) for t, bold in words), default=0.0)
-        wants.append((word + margins, line + margins))
+        wants.append((word + margins + SLACK_TWIPS, line + margins + SLACK_TWIPS))
     return wants
 
 

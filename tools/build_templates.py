@@ -249,8 +249,9 @@ def plain_run_p(text: str, style: str | None = None) -> str:
     return f"<w:p>{ppr}<w:r><w:t>{esc(text)}</w:t></w:r></w:p>"
 
 
-TABLE_NUMBER_W = 2000
-"""Grid width of the `STT` column before docxtpl shares the text width among the columns."""
+TABLE_NUMBER_W = 800
+"""Width of the `STT` column (1.4 cm: `STT` in bold and four digits); when a loop adds columns,
+`generator/columns.py` sizes every column by its content."""
 
 
 def data_table(name: str, width: int = TEXT_W) -> str:
