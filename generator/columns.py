@@ -21,6 +21,13 @@ from lxml import etree
 from generator.metrics import text_width_pt
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TBL, TR, TC, TCPR, TCW, SPAN, T, GRID, GRID_COL, SDT, CUSTOM = (
+    W + name
+    for name in (
+        *("tbl", "tr", "tc", "tcPr", "tcW", "gridSpan", "t"),
+        *("tblGrid", "gridCol", "sdt", "customXml"),
+    )
+)
 CELL_SIZE_PT = 13
 """The size of the templates' table styles (`VB Bảng – ô`, `VB Bảng – tiêu đề cột`)."""
 CELL_MARGIN_TWIPS = 108
@@ -32,32 +39,82 @@ MEASURED = 12
 """How many of a column's longest texts are measured: the widest line is among them."""
 
 
+def fix_tables(xml: str) -> etree._Element:
+    """The body parsed as docxtpl's `fix_tables` parses it, each table's grid made as wide as
+    its widest row as `fix_tables` makes it, then its columns fitted (`fit_columns`): the
+    same document as the two one after the other, each table's rows read once."""
+    tree = etree.fromstring(xml, parser=etree.XMLParser(recover=True))
+    for table in list(tree.iter(TBL)):
+        own = _rows(table)
+        # What `fix_tables` counts when a table is not simple: every row inside it, nested
+        # tables' too.
+        rows = (
+            own if own is not None else [[_cell(c) for c in r.findall(TC)] for r in table.iter(TR)]
+        )
+        grid = table.find(GRID)
+        _widen(grid, rows)
+        if own is not None:
+            _fit(table, grid, own)
+    return tree
+
+
 def fit_columns(tree: etree._Element) -> None:
     """Share the width of every table whose grid a loop widened by its columns' content."""
-    for table in tree.iter(W + "tbl"):
-        grid = table.find(W + "tblGrid")
-        if grid is None:
-            continue
-        columns = grid.findall(W + "gridCol")
-        rows = [_cells(row) for row in table.findall(W + "tr")]
-        total = round(sum(_twips(c.get(W + "w")) for c in columns))
-        if not columns or total <= 0 or not _widened(rows, total):
-            continue
-        widths = share(_wants(rows, len(columns), _margins(table)), total)
-        for column, width in zip(columns, widths, strict=True):
-            column.set(W + "w", str(width))
-        spans: dict[tuple[int, int], str] = {}
-        for row in rows:
-            start = 0
-            for width, span, _ in row:
-                if width is not None:
-                    key = (start, span)
-                    if key not in spans:
-                        spans[key] = str(sum(widths[start : start + span]))
-                    width.set(W + "w", spans[key])
-                    if not _dxa(width):
-                        width.set(W + "type", "dxa")
-                start += span
+    for table in list(tree.iter(TBL)):
+        grid = table.find(GRID)
+        rows = _rows(table) if grid is not None else None
+        if grid is not None and rows is not None:
+            _fit(table, grid, rows)
+
+
+def _widen(grid: etree._Element, rows: list[list[Cell]]) -> None:
+    """docxtpl's `fix_tables`, step for step: columns added for the row with the most cells
+    (all columns scaled to keep the table's width), columns no row reaches removed."""
+    columns = grid.findall(GRID_COL)
+    to_add = max([len(row) - len(columns) for row in rows] + [0])
+    if to_add > 0:
+        width = sum(float(c.get(W + "w")) for c in columns if c.get(W + "w") is not None)
+        if width > 0:
+            old_average = width / len(columns)
+            new_average = width / (len(columns) + to_add)
+            for c in columns:
+                c.set(W + "w", str(int(float(c.get(W + "w")) * new_average / old_average)))
+            for _ in range(to_add):
+                etree.SubElement(grid, GRID_COL, {W + "w": str(int(new_average))})
+    columns = grid.findall(GRID_COL)
+    reached = max([sum(span for _, span, _ in row) for row in rows] + [0])
+    to_remove = len(columns) - reached
+    if to_remove > 0:
+        removed = 0.0
+        for c in columns[-to_remove:]:
+            removed += float(c.get(W + "w"))
+            grid.remove(c)
+        left = grid.findall(GRID_COL)
+        extra = int(removed / len(left)) if left else 0
+        for c in left:
+            c.set(W + "w", str(int(float(c.get(W + "w")) + extra)))
+
+
+def _fit(table: etree._Element, grid: etree._Element, rows: list[list[Cell]]) -> None:
+    columns = grid.findall(GRID_COL)
+    total = round(sum(_twips(c.get(W + "w")) for c in columns))
+    if not columns or total <= 0 or not _widened(rows, total):
+        return
+    widths = share(_wants(rows, len(columns), _margins(table)), total)
+    for column, width in zip(columns, widths, strict=True):
+        column.set(W + "w", str(width))
+    spans: dict[tuple[int, int], str] = {}
+    for row in rows:
+        start = 0
+        for found, span, _ in row:
+            if found is not None:
+                key = (start, span)
+                if key not in spans:
+                    spans[key] = str(sum(widths[start : start + span]))
+                found.set(W + "w", spans[key])
+                if not _dxa(found):
+                    found.set(W + "type", "dxa")
+            start += span
 
 
 def share(wants: list[tuple[float, float]], total: int) -> list[int]:
@@ -81,9 +138,7 @@ def share(wants: list[tuple[float, float]], total: int) -> list[int]:
     return widths
 
 
-def _wants(
-    rows: list[list[tuple[etree._Element | None, int, str]]], count: int, margins: float
-) -> list[tuple[float, float]]:
+def _wants(rows: list[list[Cell]], count: int, margins: float) -> list[tuple[float, float]]:
     """(longest word, longest line) of each grid column in twips, cell margins included;
     a cell spanning several columns asks nothing of any of them. Only the texts and words
     longest in letters are measured: a long table has thousands of cells."""
@@ -112,26 +167,63 @@ def _width(text: str, bold: bool) -> float:
     return text_width_pt(text, CELL_SIZE_PT, bold=bold) * 20
 
 
-def _cells(row: etree._Element) -> list[tuple[etree._Element | None, int, str]]:
-    """Each cell's width element (`w:tcW`), grid span and text."""
-    out = []
-    for cell in row.iterchildren(W + "tc"):
-        span, width = 1, None
-        props = cell[0] if len(cell) and cell[0].tag == W + "tcPr" else None
-        for prop in props if props is not None else ():
-            if prop.tag == W + "tcW":
-                width = prop
-            elif prop.tag == W + "gridSpan":
-                value = prop.get(W + "val", "1")
-                span = int(value) if value.isdigit() else 1
-        out.append((width, span, "".join(t.text or "" for t in cell.iter(W + "t"))))
-    return out
+Cell = tuple[etree._Element | None, int, str] | list
+"""A cell's width element (`w:tcW`), grid span and text."""
 
 
-def _widened(rows: list[list[tuple[etree._Element | None, int, str]]], total: float) -> bool:
+def _rows(table: etree._Element) -> list[list[Cell]] | None:
+    """Every row's cells, in one pass over only the elements that matter (rows, cells, their
+    width and span, text): a long list has tens of thousands of elements besides. None for a
+    table that is not simple: one in or around another table, or with a cell wrapped in a
+    content control (its rows' cells are not all its own children)."""
+    if next(table.iterancestors(TBL), None) is not None:
+        return None
+    rows: list[list[Cell]] = []
+    cells: list = []
+    for el in table.iter(TR, TC, TCW, SPAN, T, TBL, SDT, CUSTOM):
+        tag = el.tag
+        if tag == T:
+            if cells:
+                cells[-1][2] += el.text or ""
+        elif tag == TC:
+            cells.append([None, 1, ""])
+        elif tag == TR:
+            if rows or cells:
+                rows.append(cells)
+            cells = []
+        elif tag == TCW:  # tcW and gridSpan stand only in a cell's tcPr
+            if cells:
+                cells[-1][0] = el
+        elif tag == SPAN:
+            if cells:
+                value = el.get(W + "val", "1")
+                cells[-1][1] = int(value) if value.isdigit() else 1
+        elif tag == TBL:
+            if el is not table:
+                return None
+        elif el.getparent().tag == TR:  # a cell in a content control
+            return None
+    rows.append(cells)
+    return rows if table.find(TR) is not None else []
+
+
+def _cell(cell: etree._Element) -> Cell:
+    span, width = 1, None
+    props = cell.find(TCPR)
+    for prop in props if props is not None else ():
+        if prop.tag == TCW:
+            width = prop
+        elif prop.tag == SPAN:
+            value = prop.get(W + "val", "1")
+            span = int(value) if value.isdigit() else 1
+    return width, span, "".join(t.text or "" for t in cell.iter(T))
+
+
+def _widened(rows: list[list[Cell]], total: float) -> bool:
+    """Whether a row's cells, each with its own width in twips, add up to other than the grid."""
     for row in rows:
         own = [_twips(w.get(W + "w")) for w, _, _ in row if w is not None and _dxa(w)]
-        if len(own) == len(row) and abs(sum(own) - total) > len(own):
+        if row and len(own) == len(row) and abs(sum(own) - total) > len(own):
             return True
     return False
 

@@ -306,7 +306,7 @@ def data_table(name: str, width: int = TEXT_W) -> str:
             tc(p("{%tc for c in row.cells %}")),
             # A column of numbers is right-aligned (`figures`), text left.
             tc(
-                tag("{%p if " + name + ".figures[loop.index0] %}"),
+                tag("{%p if figures[loop.index0] %}"),
                 p("{{ c }}", "TableFigure"),
                 tag("{%p else %}"),
                 p("{{ c }}", "TableCell"),
@@ -318,7 +318,9 @@ def data_table(name: str, width: int = TEXT_W) -> str:
         tr(tc(p("{%tr endif %}"), width=width)),
         tr(tc(p("{%tr endfor %}"), width=width)),
     ]
-    return (
+    # Looked up once per table, not in each of its thousands of cells.
+    figures = tag("{%p set figures = " + name + ".figures %}")
+    return figures + (
         f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'

@@ -34,7 +34,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateError
 from lxml import etree
 
-from generator.columns import fit_columns
+from generator.columns import fix_tables
 from generator.limits import LimitExceeded
 from generator.render.document_part import DocumentFrame, fold_last_section
 from generator.render.environment import make_environment
@@ -170,8 +170,8 @@ class CompiledTemplate:
         if self._body.direct and not ROWLESS_TABLE.search(body) and body.count("<w:sectPr") < 2:
             parts[self._document_name] = self._frame.wrap(body.encode("utf-8"))
         else:
-            tree = self._helper.fix_tables(body)
-            fit_columns(tree)  # columns a loop made share the width by content, not alike
+            # docxtpl's `fix_tables`, and columns a loop made share the width by content
+            tree = fix_tables(body)
             fold_last_section(tree)
             if "docPr" in body:  # docxtpl's `fix_docpr_ids`, from 1001 in each document
                 for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), 1001):
