@@ -110,8 +110,9 @@ def cells(table: etree._Element) -> Iterator[CellFrame]:
 
 
 def _span(tc: etree._Element) -> int:
-    tcpr = tc.find(_TCPR)
-    found = tcpr.find(_GRID_SPAN) if tcpr is not None else None
+    # lxml's filtered child iterators, in C: `find` parses a path for each of many cells.
+    tcpr = next(tc.iterchildren(_TCPR), None)
+    found = next(tcpr.iterchildren(_GRID_SPAN), None) if tcpr is not None else None
     try:
         return max(int(found.get(_VAL, "1")), 1) if found is not None else 1
     except ValueError:
