@@ -8,6 +8,7 @@ XML of each is read with lxml because checks need what python-docx leaves out
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -32,12 +33,18 @@ DEFAULT_CELL_MARGIN = 108 / 20  # Word's "Normal Table" left/right cell margin, 
 W_PPR = w("pPr")
 W_RPR = w("rPr")
 W_TCPR = w("tcPr")
+W_R = w("r")
+W_T = w("t")
 _ROWS_MAY_SPLIT = etree.XPath("boolean(w:tr[not(w:trPr/w:cantSplit)])", namespaces=NS)
 _PASS_THROUGH = {"hyperlink", "ins", "moveTo", "smartTag", "customXml", "bdo", "dir"}
 
 
 def read_docx(source: str | Path | bytes) -> DocModel:
     package = open_docx(source)
+    # The model is tens of thousands of small objects for a long table, all kept: the cycle
+    # collector, run again and again while they are made, would find nothing to free.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _Reader(package).read()
     except NotDocx:
@@ -52,6 +59,9 @@ def read_docx(source: str | Path | bytes) -> DocModel:
     ) as exc:
         # A package that opens but whose XML breaks the schema the reader relies on.
         raise NotDocx(f"{UNREADABLE}: cấu trúc tệp Word bị hỏng: {reason(exc)}") from exc
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class _Reader:
@@ -245,6 +255,9 @@ class _Reader:
 
     def _inline(self, parent, state: _ParaState) -> None:
         for child in parent:
+            if child.tag == W_R:  # the common case first, by Clark name
+                self._run(child, state)
+                continue
             name = local(child)
             if name == "r":
                 self._run(child, state)
@@ -271,6 +284,9 @@ class _Reader:
             return
         parts: list[str] = []
         for child in kids:
+            if child.tag == W_T:  # the common case first, by Clark name
+                parts.append(child.text or "")
+                continue
             name = local(child)
             if name == "t":
                 parts.append(child.text or "")
