@@ -13,6 +13,16 @@ from typing import Any
 class OutputError(Exception):
     """A file could not be written where it was asked for (exists, unsafe name, ...)."""
 
+    def __init__(self, path: Path | str, reason: str, hint: str = "", code: str = "output.exists"):
+        self.path = str(path)
+        self.reason = reason
+        self.hint = hint
+        self.code = code
+        super().__init__(f"{path}: {reason}" + (f"; {hint}" if hint else ""))
+
+
+FORCE_HINT = "dùng --force để ghi đè"
+
 
 def _ascii(text: str) -> str:
     """`Phát động ĐX` → `phat-dong-dx`: lower-case ASCII letters, digits, `_` and `-` only."""
@@ -86,7 +96,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """
     path = Path(path)
     if path.exists() and not force:
-        raise OutputError(f"{path}: tệp đã có; dùng --force để ghi đè")
+        raise OutputError(path, "tệp đã có", FORCE_HINT)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -95,7 +105,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
             # mkstemp makes the file private; a document gets the mode any new file would.
             os.fchmod(handle.fileno(), 0o666 & ~_umask())
         if not force and path.exists():
-            raise OutputError(f"{path}: tệp đã có; dùng --force để ghi đè")
+            raise OutputError(path, "tệp đã có", FORCE_HINT)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

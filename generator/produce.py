@@ -16,9 +16,20 @@ from pathlib import Path
 from generator.check import NotADocx, Report, check_docx
 from generator.content.load import load_content
 from generator.content.model import Content
+from generator.diagnostics import Diagnostic
+from generator.failures import (
+    failure,
+    in_template,
+    line,
+    output_failure,
+    pdf_failures,
+    read_failure,
+    template_failure,
+    write_failure,
+)
 from generator.kinds import KindError
 from generator.ooxml.package import NotDocx
-from generator.output import OutputError, write_atomic
+from generator.output import FORCE_HINT, OutputError, write_atomic
 from generator.pdf import ConversionFailed, PdfError, convert_to_pdf, pdf_complete
 from generator.pipeline import Rendered, render_model
 from generator.problems import ContentError, Problem
@@ -34,10 +45,16 @@ class NotConformant(Exception):
 
     def __init__(self, report: Report):
         self.report = report
-        super().__init__(
-            f"{report.file}: văn bản tạo ra không đạt thể thức ({len(report.errors)} lỗi) "
+        self.reason = (
+            f"văn bản tạo ra không đạt thể thức ({len(report.errors)} lỗi) "
             f"nên không được ghi ({NO_CHECK_HINT})"
         )
+        super().__init__(f"{report.file}: {self.reason}")
+
+
+def not_conformant(exc: NotConformant) -> Diagnostic:
+    """What stopped the document, beside the findings (`Report.diagnostics`) that say why."""
+    return failure("render.not_conformant", exc.reason, file=exc.report.file)
 
 
 @dataclass(frozen=True)
@@ -75,8 +92,8 @@ class Outcome:
     target: Path | None = None
     problems: list[Problem] = field(default_factory=list)
     """Mistakes in the content, located in the content file."""
-    errors: list[str] = field(default_factory=list)
-    """Template, conformance, output and PDF failures, one line each."""
+    errors: list[Diagnostic] = field(default_factory=list)
+    """Template, conformance, output and PDF failures (`generator.failures`)."""
     notes: list[str] = field(default_factory=list)
     """Lines worth showing that stop nothing (a custom template's warnings)."""
     report: Report | None = None
@@ -89,23 +106,27 @@ class Outcome:
         return not self.problems and not self.errors
 
 
-def template_verdict(template: Path, kind: str) -> tuple[list[str], list[str]]:
-    """`vanban template check` on a custom template: (errors, notes) as lines to show.
+def template_verdict(template: Path, kind: str) -> tuple[list[Diagnostic], list[str]]:
+    """`vanban template check` on a custom template: (errors, notes to show).
 
     A template with errors is not used: a document made from it could not be trusted.
     """
     try:
         result = check_template(template, kind)
     except NotDocx as exc:
-        return [f"{template}: {exc}"], []
-    lines = [f"{template}: {problem}" for problem in result.problems]
+        return [template_failure("template.not_a_docx", str(exc), template)], []
     if not result.errors:
-        return [], lines
-    lines.append(
-        f"{template}: mẫu có {len(result.errors)} lỗi, không dùng để tạo văn bản "
-        f"loại `{kind}` (xem `vanban template check {template} --kind {kind}`)"
+        return [], [f"{template}: {problem}" for problem in result.problems]
+    errors: list[Diagnostic] = [in_template(problem, template) for problem in result.problems]
+    errors.append(
+        template_failure(
+            "template.unusable",
+            f"mẫu có {len(result.errors)} lỗi, không dùng để tạo văn bản loại `{kind}` "
+            f"(xem `vanban template check {template} --kind {kind}`)",
+            template,
+        )
     )
-    return lines, []
+    return errors, []
 
 
 def produce(
@@ -129,7 +150,7 @@ def produce(
     if out_file is not None and len(contents) > 1:
         raise ValueError("out_file takes one content file")
     outcomes = [Outcome(Path(p)) for p in contents]
-    verdicts: dict[str, tuple[list[str], list[str]]] = {}
+    verdicts: dict[str, tuple[list[Diagnostic], list[str]]] = {}
     planned: dict[Path, Path] = {}
     for outcome in outcomes:
         _prepare(outcome, template, verdicts, check)
@@ -138,7 +159,11 @@ def produce(
         target = out_file or Path(out_dir) / f"{outcome.product.default_stem()}.docx"
         if target in planned:
             outcome.errors.append(
-                f"{outcome.source}: trùng tên tệp ra {target} với {planned[target]}"
+                failure(
+                    "output.duplicate",
+                    f"trùng tên tệp ra {target} với {planned[target]}",
+                    file=outcome.source,
+                )
             )
             continue
         planned[target] = outcome.source
@@ -150,7 +175,12 @@ def produce(
         assert outcome.target is not None and outcome.product is not None
         if pdf and not force and outcome.target.with_suffix(".pdf").exists():
             outcome.errors.append(
-                f"{outcome.target.with_suffix('.pdf')}: tệp đã có; dùng --force để ghi đè"
+                failure(
+                    "output.exists",
+                    "tệp đã có",
+                    file=outcome.target.with_suffix(".pdf"),
+                    hint=FORCE_HINT,
+                )
             )
             continue
         _write(outcome, outcome.target, outcome.product.docx, force)
@@ -164,7 +194,7 @@ def produce(
 def _prepare(
     outcome: Outcome,
     template: Path | None,
-    verdicts: dict[str, tuple[list[str], list[str]]],
+    verdicts: dict[str, tuple[list[Diagnostic], list[str]]],
     check: bool,
 ) -> None:
     try:
@@ -173,7 +203,7 @@ def _prepare(
         outcome.problems = list(exc.problems)
         return
     except OSError as exc:
-        outcome.errors.append(f"{outcome.source}: không đọc được tệp: {exc.strerror or exc}")
+        outcome.errors.append(read_failure(outcome.source, exc))
         return
     if template is not None:
         # Checked once per kind; its lines are shown with the first file that uses it.
@@ -184,26 +214,34 @@ def _prepare(
         if first:
             outcome.notes += notes
         if errors:
-            outcome.errors += errors if first else [f"{outcome.source}: mẫu {template} có lỗi"]
+            outcome.errors += (
+                errors
+                if first
+                else [
+                    template_failure("template.unusable", f"mẫu {template} có lỗi", outcome.source)
+                ]
+            )
             return
     try:
         outcome.product = make(content, template, check=check, name=str(outcome.source))
         outcome.report = outcome.product.report
     except NotConformant as exc:
         outcome.report = exc.report
-        outcome.errors.append(str(exc))
-    except (KindError, TemplateRenderError) as exc:
-        outcome.errors.append(f"{outcome.source}: {exc}")
+        outcome.errors.append(not_conformant(exc))
+    except KindError as exc:
+        outcome.errors.append(failure("profile.kind", str(exc), file=outcome.source))
+    except TemplateRenderError as exc:
+        outcome.errors.append(template_failure("template.render", str(exc), outcome.source))
 
 
 def _write(outcome: Outcome, target: Path, data: bytes, force: bool) -> bool:
     try:
         outcome.written.append(write_atomic(target, data, force=force))
     except OutputError as exc:
-        outcome.errors.append(str(exc))
+        outcome.errors.append(output_failure(exc))
         return False
     except OSError as exc:
-        outcome.errors.append(f"{target}: không ghi được tệp: {exc.strerror or exc}")
+        outcome.errors.append(write_failure(target, exc))
         return False
     return True
 
@@ -215,10 +253,24 @@ def _pdfs_beside(outcomes: list[Outcome], force: bool) -> None:
     try:
         pdfs = convert_to_pdf([o.written[0] for o in outcomes], force=force)
     except PdfError as exc:
-        outcomes[0].errors.append(f"PDF: {exc}")
+        # A document LibreOffice could not convert is that document's failure.
+        by_docx = {o.written[0].resolve(): o for o in outcomes}
+        for diagnostic in pdf_failures(exc):
+            where = diagnostic.location.file if diagnostic.location is not None else ""
+            owner = by_docx.get(Path(where).resolve(), outcomes[0]) if where else outcomes[0]
+            owner.errors.append(diagnostic)
+        if isinstance(exc, ConversionFailed):
+            for outcome, made in _converted(outcomes, exc.done):
+                outcome.written.append(made)
         return
     for outcome, made in zip(outcomes, pdfs, strict=True):
         outcome.written.append(made)
+
+
+def _converted(outcomes: list[Outcome], done: Sequence[Path]) -> list[tuple[Outcome, Path]]:
+    """The PDFs a failed conversion did make, each with the outcome of its DOCX."""
+    by_pdf = {o.written[0].with_suffix(".pdf").resolve(): o for o in outcomes}
+    return [(by_pdf[p.resolve()], p) for p in done if p.resolve() in by_pdf]
 
 
 def _pdf_alone(outcome: Outcome, force: bool) -> None:
@@ -226,7 +278,7 @@ def _pdf_alone(outcome: Outcome, force: bool) -> None:
     assert outcome.target is not None and outcome.product is not None
     target = outcome.target
     if target.exists() and not force:
-        outcome.errors.append(f"{target}: tệp đã có; dùng --force để ghi đè")
+        outcome.errors.append(failure("output.exists", "tệp đã có", file=target, hint=FORCE_HINT))
         return
     with tempfile.TemporaryDirectory(prefix="vanban-") as scratch:
         docx = Path(scratch) / f"{target.stem}.docx"
@@ -234,10 +286,16 @@ def _pdf_alone(outcome: Outcome, force: bool) -> None:
         try:
             (made,) = convert_to_pdf([docx])
         except PdfError as exc:
-            outcome.errors.append(f"PDF: {exc}")
+            outcome.errors += pdf_failures(exc)
             return
         if not pdf_complete(made):
-            outcome.errors.append(f"PDF: {target}: LibreOffice không tạo được tệp PDF hoàn chỉnh")
+            outcome.errors.append(
+                failure(
+                    "pdf.failed",
+                    "PDF: LibreOffice không tạo được tệp PDF hoàn chỉnh",
+                    file=target,
+                )
+            )
             return
         _write(outcome, target, made.read_bytes(), force)
 
@@ -255,6 +313,10 @@ class Unit:
 
 class UnitsNotWritten(Exception):
     """Some file of some unit could not be written; none of the units' files were kept."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(line(d) for d in diagnostics))
 
 
 def write_units(units: Sequence[Unit], *, pdf: bool = False, pdf_a: bool = False) -> None:
@@ -293,12 +355,12 @@ def write_units(units: Sequence[Unit], *, pdf: bool = False, pdf_a: bool = False
             path.unlink(missing_ok=True)
         for unit in units:
             unit.written.clear()
-        if isinstance(exc, OutputError | PdfError):
-            raise UnitsNotWritten(str(exc)) from exc
+        if isinstance(exc, OutputError):
+            raise UnitsNotWritten([output_failure(exc)]) from exc
+        if isinstance(exc, PdfError):
+            raise UnitsNotWritten(pdf_failures(exc, prefix="")) from exc
         if isinstance(exc, OSError):
-            raise UnitsNotWritten(
-                f"{exc.filename or ''}: không ghi được tệp: {exc.strerror or exc}"
-            ) from exc
+            raise UnitsNotWritten([write_failure(exc.filename or "", exc)]) from exc
         raise
 
 
@@ -310,7 +372,7 @@ def _refuse_existing(units: Sequence[Unit], pdf: bool) -> None:
             paths.append(unit.target.with_suffix(".pdf"))
         for path in paths:
             if path.exists():
-                raise OutputError(f"{path}: tệp đã có; không ghi đè văn bản đã cấp số")
+                raise OutputError(path, "tệp đã có; không ghi đè văn bản đã cấp số")
             if path in seen:
-                raise OutputError(f"{path}: hai văn bản cùng tên tệp")
+                raise OutputError(path, "hai văn bản cùng tên tệp", code="output.duplicate")
             seen.add(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -299,6 +300,17 @@ def test_existing_file_is_not_overwritten_without_force(tmp_path):
     assert target.read_bytes() == b"keep me"
     result, _ = run(tmp_path, GOOD, "--force")
     assert result.exit_code == 0 and target.read_bytes()[:2] == b"PK"
+
+
+def test_an_existing_file_is_a_located_diagnostic_in_json(tmp_path):
+    result, written = run(tmp_path, GOOD)
+    assert result.exit_code == 0
+    result, _ = run(tmp_path, GOOD, "--json")
+    assert result.exit_code == 1
+    (diagnostic,) = json.loads(result.stdout)["diagnostics"]
+    assert diagnostic["code"] == "output.exists"
+    assert diagnostic["location"]["file"] == str(written[0])
+    assert diagnostic["hint"] == "dùng --force để ghi đè"
 
 
 def test_usage_error_exit_code(tmp_path):

@@ -18,6 +18,7 @@ from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_m
 from generator.batch.stop import EXIT_INTERRUPTED
 from generator.cli.shown import echo_json, json_option, said
 from generator.diagnostics import Diagnostic
+from generator.failures import line as failure_line
 from generator.kinds import available_kinds
 from generator.pdf import PdfError, convert_to_pdf
 from generator.produce import template_verdict
@@ -42,10 +43,10 @@ def _template_refused(template: Path, master: Path, as_json: bool) -> bool:
         return False
     errors, notes = template_verdict(template, kind)
     if as_json and errors:
-        echo_json(False, said(errors, "template.refused"), rows=[])
+        echo_json(False, errors, rows=[])
     elif not as_json:
-        for line in errors + notes:
-            click.echo(line, err=True)
+        for text in [failure_line(e) for e in errors] + notes:
+            click.echo(text, err=True)
     return bool(errors)
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from generator.cli.render import EXISTING
-from generator.cli.shown import echo, echo_json, json_option, said
+from generator.cli.shown import echo, echo_json, json_option
+from generator.failures import line as failure_line
 from generator.register.issue import issue
 
 REGISTER_HELP = "Sổ đăng ký: đường dẫn tệp SQLite, hoặc postgresql://… khi nhiều người dùng chung."
@@ -66,7 +67,7 @@ def issue_command(
     if as_json:
         echo_json(
             result.ok,
-            [*result.problems, *said(result.errors, "issue.failed")],
+            [*result.problems, *result.errors],
             issued=[
                 {
                     "source": done.source,
@@ -80,8 +81,8 @@ def issue_command(
         )
         sys.exit(0 if result.ok else 1)
     echo(result.problems)
-    for line in result.errors:
-        click.echo(line, err=True)
+    for error in result.errors:
+        click.echo(failure_line(error), err=True)
     if not result.ok:
         click.echo("Không cấp số: sổ đăng ký và thư mục ra không thay đổi.", err=True)
         sys.exit(1)

@@ -10,6 +10,7 @@ import click
 from generator.cli.shown import WARNING, echo, echo_json, failed_findings, json_option, said
 from generator.content.load import load_content
 from generator.diagnostics import Diagnostic
+from generator.failures import line as failure_line
 from generator.kinds import KindError, available_kinds, get_kind
 from generator.problems import ContentError
 from generator.produce import Outcome, produce
@@ -23,7 +24,7 @@ def diagnostics_of(outcome: Outcome) -> list[Diagnostic]:
         *said(outcome.notes, "render.note", WARNING),
         *outcome.problems,
         *failed_findings(outcome.report),
-        *said(outcome.errors, "render.failed"),
+        *outcome.errors,
     ]
 
 
@@ -38,14 +39,14 @@ def outcome_dict(outcome: Outcome) -> dict[str, object]:
 
 def show(outcome: Outcome) -> None:
     """Print one content file's outcome: its problems, the conformance findings, the files."""
-    for line in outcome.notes:
-        click.echo(line, err=True)
+    for note in outcome.notes:
+        click.echo(note, err=True)
     echo(outcome.problems)
     report = outcome.report
     if report is not None and (report.errors or report.warnings):
         click.echo(report.format_text(show_not_evaluated=False), err=True)
-    for line in outcome.errors:
-        click.echo(line, err=True)
+    for error in outcome.errors:
+        click.echo(failure_line(error), err=True)
     for path in outcome.written:
         arrow = f"{outcome.source} → {path}" if path == outcome.written[0] else f"  → {path}"
         click.echo(arrow)

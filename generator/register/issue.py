@@ -19,9 +19,18 @@ from pathlib import Path
 from generator.content.load import validate_data
 from generator.content.model import Content
 from generator.content.source import Source, read_source, read_text
+from generator.diagnostics import Diagnostic
+from generator.failures import failure
 from generator.kinds import KindError, get_kind
 from generator.problems import ContentError, Problem
-from generator.produce import NotConformant, Unit, UnitsNotWritten, make, write_units
+from generator.produce import (
+    NotConformant,
+    Unit,
+    UnitsNotWritten,
+    make,
+    not_conformant,
+    write_units,
+)
 from generator.regimes import RegimeError, get_regime
 from generator.register import entry
 from generator.register.scopes import ScopeError, scopes
@@ -57,8 +66,9 @@ class IssueResult:
     issued: list[Issued] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     """Content mistakes (a taken number among them), located in the content files."""
-    errors: list[str] = field(default_factory=list)
-    """Register, template, conformance and output failures, one line each."""
+    errors: list[Diagnostic] = field(default_factory=list)
+    """Register, template, conformance (the checker's findings among them) and output
+    failures (`generator.failures`)."""
 
     @property
     def ok(self) -> bool:
@@ -127,7 +137,8 @@ def issue(
     except (RegisterError, ScopeError) as exc:
         _discard(plans)  # the commit failed after the files were written
         result.issued.clear()
-        result.errors.append(str(exc))
+        code = "register.scope" if isinstance(exc, ScopeError) else "register.failed"
+        result.errors.append(failure(code, str(exc)))
     except BaseException:
         _discard(plans)
         raise
@@ -184,7 +195,10 @@ def _number(reg: Register, plans: list[_Plan], result: IssueResult) -> None:
                 term=content.term,
             )
         except (KindError, ScopeError, RegimeError) as exc:
-            result.errors.append(f"{plan.source.name}: {exc}")
+            code = {KindError: "profile.kind", RegimeError: "profile.regime"}.get(
+                type(exc), "register.scope"
+            )
+            result.errors.append(failure(code, str(exc), file=plan.source.name))
             continue
         plan.scope = scope.name
         key = (plan.scope, plan.series, plan.period)
@@ -220,11 +234,14 @@ def _render(plans: list[_Plan], out_dir: Path, result: IssueResult) -> None:
         try:
             product = make(plan.content, name=name)
         except NotConformant as exc:
-            result.errors.append(exc.report.format_text(show_not_evaluated=False))
-            result.errors.append(str(exc))
+            result.errors += exc.report.diagnostics()
+            result.errors.append(not_conformant(exc))
             continue
-        except (KindError, TemplateRenderError) as exc:
-            result.errors.append(f"{name}: {exc}")
+        except KindError as exc:
+            result.errors.append(failure("profile.kind", str(exc), file=name))
+            continue
+        except TemplateRenderError as exc:
+            result.errors.append(failure("template.render", str(exc), file=name))
             continue
         # Numbers start again each year (or term): the period keeps the names apart, and
         # where each type has its own run (a Party committee's), the type too.
@@ -252,7 +269,7 @@ def _write(plans: list[_Plan], pdf: bool, pdf_a: bool, result: IssueResult) -> N
     try:
         write_units(units, pdf=pdf, pdf_a=pdf_a)
     except UnitsNotWritten as exc:
-        result.errors.append(str(exc))
+        result.errors += exc.diagnostics
 
 
 def _discard(plans: list[_Plan]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,6 +18,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse, Response
 
+from generator.diagnostics import Diagnostic
 from generator.output import slug
 from generator.problems import Problem
 from generator.register import export
@@ -81,7 +83,7 @@ def _issued(done: Issued) -> dict[str, Any]:
     }
 
 
-def _problems(problems: list[Problem], status: int) -> JSONResponse:
+def _problems(problems: Sequence[Diagnostic], status: int) -> JSONResponse:
     shown = [p.as_dict() for p in problems]
     shown.append(
         Problem(
@@ -151,11 +153,7 @@ async def issue_document(
     if result.problems:
         return _problems(result.problems, 422)
     if result.errors:
-        lines = [line for error in result.errors for line in error.splitlines() if line.strip()]
-        return _problems(
-            [Problem(CONTENT_NAME, None, None, "", line, code="render.failed") for line in lines],
-            409,
-        )
+        return _problems(result.errors, 409)
     (done,) = result.issued
     return _issued(done)
 

@@ -144,7 +144,10 @@ def test_a_failed_write_consumes_no_number(register: str, tmp_path: Path) -> Non
     (out / "phat_dong-ctdp-02-2024.json").write_text("kept", "utf-8")
     files = [content_file(tmp_path, number=None), content_file(tmp_path, number=None)]
     result = issue(files, register, date=dt.date(2024, 3, 2), out_dir=out)
-    assert not result.ok and "phat_dong-ctdp-02-2024.json" in " ".join(result.errors)
+    assert not result.ok
+    (error,) = result.errors
+    assert error.code == "output.exists" and error.location is not None
+    assert error.location.file == str(out / "phat_dong-ctdp-02-2024.json")
     assert files_under(out) == ["phat_dong-ctdp-02-2024.json"]
     assert (out / "phat_dong-ctdp-02-2024.json").read_text("utf-8") == "kept"
     assert numbers(register) == []
@@ -163,7 +166,13 @@ def test_a_failed_pdf_removes_the_documents_already_written(
     out = tmp_path / "out"
     files = [content_file(tmp_path, number=None), content_file(tmp_path, number=None)]
     result = issue(files, sqlite_register, date=dt.date(2024, 3, 2), out_dir=out, pdf=True)
-    assert not result.ok and "PDF" in " ".join(result.errors)
+    assert not result.ok
+    # One failure per document LibreOffice did not convert, located at its DOCX.
+    assert {e.code for e in result.errors} == {"pdf.failed"}
+    assert sorted(Path(e.location.file).name for e in result.errors if e.location) == [
+        "phat_dong-ctdp-01-2024.docx",
+        "phat_dong-ctdp-02-2024.docx",
+    ]
     assert files_under(out) == []
     assert numbers(sqlite_register) == []
 

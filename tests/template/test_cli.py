@@ -124,6 +124,19 @@ def test_render_refuses_a_broken_custom_template_before_writing(tmp_path: Path):
     assert "không cùng loại" in result.stderr and "không dùng để tạo văn bản" in result.stderr
 
 
+def test_a_refused_template_is_located_at_the_template_in_json(tmp_path: Path):
+    path = edited(shipped(), tmp_path / "mau.docx", ("{{ title }}", "{{ titel }}"))
+    out = tmp_path / "out"
+    result = invoke("render", "--template", path, "--out-dir", out, EXAMPLE, "--json")
+    assert result.exit_code == 1 and not out.exists()
+    found = json.loads(result.stdout)["diagnostics"]
+    assert {d["location"]["file"] for d in found} == {str(path)}
+    assert found[-1]["code"] == "template.unusable"
+    # The linter's own finding, with its place in the template.
+    (titel,) = [d for d in found if "`titel`" in d["message"]]
+    assert titel["location"]["part"] == "body" and titel["location"]["paragraph"]
+
+
 def test_render_uses_a_custom_template_with_warnings_only(tmp_path: Path):
     path = edited(
         shipped(),
