@@ -40,6 +40,7 @@ from generator.batch.workers import (
     results,
 )
 from generator.content.source import Source
+from generator.diagnostics import ERROR, Diagnostic
 from generator.kinds import KindError, get_kind
 from generator.render import TemplateRenderError
 from generator.render.cache import compiled_template
@@ -102,6 +103,22 @@ class BatchReport:
     @property
     def ok(self) -> bool:
         return not self.failed and not self.duplicates and not self.stopped
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every row's problems (each located in the data file, the master, or the row's
+        document), then the rows that would write the same file."""
+        found: list[Diagnostic] = [p for r in self.failed for p in r.problems]
+        for name, rows in self.duplicates.items():
+            where = ", ".join(f"{self.data_name}:{r}" for r in rows)
+            found.append(
+                Diagnostic(
+                    "batch.duplicate_name",
+                    ERROR,
+                    f"{where}: cùng tên tệp ra {name}",
+                    "thêm một trường khác vào --name, ví dụ `{row}`",
+                )
+            )
+        return found
 
     def problem_lines(self) -> list[str]:
         """Every row's problems, in row order, each one naming the data row."""

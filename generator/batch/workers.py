@@ -28,6 +28,7 @@ from generator.batch.stop import StopFlag, die_with_parent
 from generator.content.checks import accept_issuer_alias
 from generator.content.load import validate_data
 from generator.content.source import Source, read_source
+from generator.diagnostics import ERROR, ContentLocation, Diagnostic
 from generator.kinds import KindError
 from generator.problems import ContentError, Problem
 from generator.produce import NotConformant, make
@@ -50,6 +51,14 @@ class BatchError(Exception):
         self.lines = [str(p) for p in lines]
         super().__init__("\n".join(self.lines))
 
+    def diagnostics(self) -> list[Diagnostic]:
+        """The located problems, and each line that has no place as a `batch.failed`."""
+        located = {str(p) for p in self.problems}
+        return [
+            *self.problems,
+            *(Diagnostic("batch.failed", ERROR, t) for t in self.lines if t not in located),
+        ]
+
 
 @dataclass(slots=True)
 class RowResult:
@@ -59,7 +68,9 @@ class RowResult:
     stem: str | None = None
     sha256: str = ""
     staged: str | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Content problems (located in the data file or the master), or the checker's findings
+    (located in the row's document) and what they stopped."""
     file: str = ""
 
     @property
@@ -67,9 +78,10 @@ class RowResult:
         return not self.problems
 
 
-def describe(problem: Problem, data_name: str, line: int) -> str:
-    """A row's problem as one line; one found in the master says which row it was met in."""
-    if problem.file == data_name:
+def describe(problem: Diagnostic, data_name: str, line: int) -> str:
+    """A row's problem as one line; one found in the master, or in the row's document,
+    says which row it was met in."""
+    if isinstance(problem.location, ContentLocation) and problem.location.file == data_name:
         return str(problem)
     return f"{data_name}:{line}: {problem}"
 
@@ -174,17 +186,9 @@ class RowRenderer:
             result.problems = list(exc.problems)
             return result
         except NotConformant as exc:
-            result.problems = [
-                Problem(
-                    self.plan.data_name,
-                    row.line,
-                    None,
-                    "",
-                    line.strip(),
-                    code="render.not_conformant",
-                )
-                for line in exc.report.format_text(False).splitlines()[1:-1]
-            ]
+            # The checker's findings themselves, each at its place in the document; the
+            # report is named for the row (`data.csv:5`), so each says which row it is.
+            result.problems = exc.report.diagnostics()
             result.problems.append(
                 Problem(
                     self.plan.data_name,

@@ -17,7 +17,6 @@ from generator.batch.progress import Progress, duration, number
 from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_master, run_batch
 from generator.batch.stop import EXIT_INTERRUPTED
 from generator.cli.shown import echo_json, json_option, said
-from generator.diagnostics import Diagnostic
 from generator.failures import line as failure_line
 from generator.kinds import available_kinds
 from generator.pdf import PdfError, convert_to_pdf
@@ -48,23 +47,6 @@ def _template_refused(template: Path, master: Path, as_json: bool) -> bool:
         for text in [failure_line(e) for e in errors] + notes:
             click.echo(text, err=True)
     return bool(errors)
-
-
-def _diagnostics(report: BatchReport) -> list[Diagnostic]:
-    """Every row's problems (each located in the data file or the master), then the rows
-    that would write the same file."""
-    found: list[Diagnostic] = [p for r in report.failed for p in r.problems]
-    for name, rows in report.duplicates.items():
-        where = ", ".join(f"{report.data_name}:{r}" for r in rows)
-        found.append(
-            Diagnostic(
-                "batch.duplicate_name",
-                "error",
-                f"{where}: cùng tên tệp ra {name}",
-                "thêm một trường khác vào --name, ví dụ `{row}`",
-            )
-        )
-    return found
 
 
 def _rows(report: BatchReport) -> list[dict[str, Any]]:
@@ -236,8 +218,7 @@ def _batch(
     except BatchError as exc:
         _clear(tracker)
         if as_json:
-            unlocated = [line for line in exc.lines if line not in map(str, exc.problems)]
-            echo_json(False, [*exc.problems, *said(unlocated, "batch.failed")], rows=[])
+            echo_json(False, exc.diagnostics(), rows=[])
         else:
             for line in exc.lines:
                 click.echo(line, err=True)
@@ -269,7 +250,7 @@ def _json_result(report: BatchReport, options: BatchOptions, make_pdf: bool) -> 
     ok = report.ok and not pdf_problems
     echo_json(
         ok,
-        [*_diagnostics(report), *pdf_problems],
+        [*report.diagnostics(), *pdf_problems],
         out_dir=str(report.out_dir),
         manifest=str(report.manifest) if report.manifest else None,
         stopped=report.stopped,

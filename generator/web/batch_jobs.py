@@ -17,8 +17,10 @@ import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.batch.runner import BatchError, BatchOptions, run_batch
+from generator.diagnostics import ERROR, Diagnostic
 from generator.output import slug
 
 KEEP_SECONDS = 3600
@@ -32,7 +34,8 @@ class Job:
     done: int = 0
     total: int | None = None
     failed: int = 0
-    problems: list[str] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    """Diagnostics (`Diagnostic.as_dict`), without the server's folder names."""
     zip: bytes | None = None
     name: str = "van-ban.zip"
     ended: float | None = None
@@ -80,19 +83,20 @@ class Jobs:
         return job
 
     def _run(self, job: Job, options: BatchOptions, folder: Path) -> None:
+        found: list[Diagnostic] = []
         try:
             report = run_batch(options, job.total_for)
-            job.problems = report.problem_lines()
+            found = report.diagnostics()
             job.zip = _zip(Path(options.out_dir))
             job.state = "done"
         except BatchError as exc:
-            job.problems = [_shown(line, folder) for line in exc.lines]
+            found = exc.diagnostics()
             job.state = "failed"
         except Exception as exc:  # the job reports what stopped it instead of vanishing
-            job.problems = [f"lỗi khi tạo văn bản: {exc}"]
+            found = [Diagnostic("batch.failed", ERROR, f"lỗi khi tạo văn bản: {exc}")]
             job.state = "failed"
         finally:
-            job.problems = [_shown(line, folder) for line in job.problems]
+            job.problems = [_shown(d.as_dict(), folder) for d in found]
             job.ended = time.monotonic()
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -113,9 +117,13 @@ def _suffix(name: str, default: str) -> str:
     return suffix if suffix in (".yaml", ".yml", ".json", ".csv", ".xlsx") else default
 
 
-def _shown(line: str, folder: Path) -> str:
-    """A message without the server's folder names."""
-    return line.replace(str(folder / "out") + "/", "").replace(str(folder) + "/", "")
+def _shown(value: Any, folder: Path) -> Any:
+    """A diagnostic (its message, its location, its text) without the server's folder names."""
+    if isinstance(value, dict):
+        return {key: _shown(item, folder) for key, item in value.items()}
+    if isinstance(value, str):
+        return value.replace(str(folder / "out") + "/", "").replace(str(folder) + "/", "")
+    return value
 
 
 def _zip(out_dir: Path) -> bytes:

@@ -66,7 +66,7 @@ class BatchStatus(BaseModel):
     done: int
     total: int | None
     failed: int = Field(description="Số hàng lỗi")
-    problems: list[str] = Field(description="Các hàng lỗi, mỗi lỗi ghi hàng và cột")
+    problems: list[ProblemOut] = Field(description="Các lỗi của lô, mỗi lỗi ghi hàng và cột")
 
 
 class IssuedFile(BaseModel):

@@ -51,3 +51,44 @@ def test_pdf_without_libreoffice_keeps_the_documents(tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert len(list(tmp_path.glob("*.docx"))) == 6
     assert "libreoffice" in result.output.lower()
+
+
+def test_a_row_that_fails_the_check_carries_the_findings(tmp_path, monkeypatch):
+    import io
+    import json
+    import zipfile
+
+    real = produce.check_docx
+
+    def narrow_margin(data, name=None, regime=None):
+        # the row's document with a 10 mm left margin: the checker must say so
+        source = zipfile.ZipFile(io.BytesIO(data))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                body = source.read(item.filename)
+                if item.filename == "word/document.xml":
+                    body = body.replace(b'w:left="1701"', b'w:left="567"')
+                target.writestr(item, body)
+        return real(out.getvalue(), name=name, regime=regime)
+
+    monkeypatch.setattr(produce, "check_docx", narrow_margin)
+    args = ["batch", *ARGS, "--out-dir", str(tmp_path), "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)["diagnostics"]
+    row = f"{EXAMPLES / 'units.csv'}:2"
+    # The checker's own finding, at its place in the row's document, naming the row...
+    margins = [d for d in found if d["code"].startswith("nd30.page.margins")]
+    assert margins and margins[0]["location"]["kind"] == "docx"
+    assert margins[0]["location"]["file"] == row
+    # ...and what it stopped, located at the row in the data file.
+    # (A row whose check fails is not "the first checked": every row is checked and fails.)
+    stopped = [d for d in found if d["code"] == "render.not_conformant"][0]
+    assert stopped["location"]["file"] == str(EXAMPLES / "units.csv")
+    assert stopped["location"]["line"] == 2
+    # The text output names the row on each line, as before.
+    text = CliRunner().invoke(main, ["batch", *ARGS, "--out-dir", str(tmp_path / "t")])
+    lines = [t for t in text.stderr.splitlines() if t.startswith(f"{row}: ")]
+    assert any("lề" in t for t in lines)
+    assert any("không đạt thể thức" in t for t in lines)

@@ -114,8 +114,10 @@ def test_batch_lists_bad_rows_with_row_and_column(client):
     started = client.post("/api/batch", files=files, data={"name": "{kind}-{place}-{number}"})
     state = wait_batch(client, started.json()["id"])
     assert state["state"] == "done" and state["failed"] == 1
-    (line,) = state["problems"]
-    assert line.startswith("units.csv:3") and "date" in line and "/tmp" not in line
+    (problem,) = state["problems"]
+    where = problem["location"]
+    assert (where["file"], where["line"], where["path"]) == ("units.csv", 3, "date")
+    assert problem["text"].startswith("units.csv:3") and "/tmp" not in str(problem)
     archive = zipfile.ZipFile(
         io.BytesIO(client.get(f"/api/batch/{started.json()['id']}/result").content)
     )
@@ -127,4 +129,6 @@ def test_batch_that_cannot_run_says_why(client):
     files = {"master": ("m.yaml", b"kind: [\n"), "data": ("units.csv", b"number\n1\n")}
     state = wait_batch(client, client.post("/api/batch", files=files).json()["id"])
     assert state["state"] == "failed" and state["problems"]
+    # The master's mistake, located in it, without the server's folder.
+    assert [p["location"]["file"] for p in state["problems"]] == ["master.yaml"]
     assert client.get("/api/batch/nothing").status_code == 404

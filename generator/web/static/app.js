@@ -241,9 +241,9 @@
       $("batch-status").textContent = `${state.done}/${state.total ?? "?"} văn bản` +
         (state.failed ? `, ${state.failed} hàng lỗi` : "");
       if (state.state !== "running") {
-        for (const line of state.problems) {
+        for (const problem of state.problems) {
           const li = document.createElement("li");
-          li.textContent = line;
+          li.textContent = problem.text;
           $("batch-problems").append(li);
         }
         if (state.state === "done") {
