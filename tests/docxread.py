@@ -124,3 +124,19 @@ def all_text(doc: DocumentObject) -> str:
     for p in doc.element.body.iter(f"{ns}p"):
         out.append(Paragraph(p, doc).text)
     return "\n".join(out)
+
+
+def with_narrow_margin(data: bytes) -> bytes:
+    """The same document with a 10 mm left margin (nd30 wants 30–35 mm): one the checker
+    must refuse, made from a document that passes."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body.replace(b'w:left="1701"', b'w:left="567"')
+            target.writestr(item, body)
+    return out.getvalue()

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 import generator.produce as produce
 from generator.cli import main
+from tests.docxread import with_narrow_margin
 
 EXAMPLE = (
     Path(__file__).resolve().parent.parent / "content" / "examples" / "phat-dong-cuc-ctdp-2024.yaml"
@@ -35,19 +36,7 @@ def test_a_failing_check_is_reported_and_nothing_is_written(tmp_path, monkeypatc
     from generator.check import check_docx
 
     def failing(data, name=None, regime=None):
-        import io
-        import zipfile
-
-        # the same document with 10 mm margins: the checker must say so
-        source = zipfile.ZipFile(io.BytesIO(data))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as target:
-            for item in source.infolist():
-                body = source.read(item.filename)
-                if item.filename == "word/document.xml":
-                    body = body.replace(b'w:left="1701"', b'w:left="567"')
-                target.writestr(item, body)
-        return check_docx(out.getvalue(), name=name)
+        return check_docx(with_narrow_margin(data), name=name)
 
     monkeypatch.setattr(produce, "check_docx", failing)
     result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--out-dir", str(tmp_path)])

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.content.source import Path_, Source
-from generator.problems import CONTENT, PathPart, Problem, format_path
+from generator.diagnostics import ContentLocation
+from generator.problems import PathPart, format_path
 
 
 class _Append:
@@ -230,31 +231,21 @@ class MergedSource(Source):
                 path = old + path[len(new) :]
         return path
 
-    def problem(
-        self,
-        path: Path_,
-        message: str,
-        hint: str | None = None,
-        *,
-        key: bool = False,
-        code: str = CONTENT,
-    ) -> Problem:
+    def locate(self, path: Path_, *, key: bool = False) -> ContentLocation:
         shown = format_path(path)
         written = self._written(tuple(path))
         for n in range(len(written), 0, -1):
             header = self.cells.get(written[:n])
             if header is not None:
-                return Problem(
-                    self.name, self.line, None, shown, message, hint, column_name=header, code=code
-                )
+                return ContentLocation(self.name, self.line, None, shown, header)
         if self.row is not None and any(
             written[:n] in self.given for n in range(len(written), 0, -1)
         ):
             line, column = self.row.position(written, key=key)
-            return Problem(self.name, line, column, shown, message, hint, code=code)
+            return ContentLocation(self.name, line, column, shown)
         line, column = self.master.position(written, key=key)
-        return Problem(self.master.name, line, column, shown, message, hint, code=code)
+        return ContentLocation(self.master.name, line, column, shown)
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
-        found = self.problem(path, "", key=key)
-        return found.line, found.column
+        at = self.locate(path, key=key)
+        return at.line, at.column

@@ -22,6 +22,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from generator.content.chars import bad_characters, join_surrogates
 from generator.content.guard import scan
+from generator.diagnostics import ContentLocation
 from generator.limits import Limits, current
 from generator.problems import CONTENT, PathPart, Problem, format_path
 
@@ -63,6 +64,11 @@ class Source:
                 return self.values[probe]
         return (1, 1) if self.values or self.keys else (None, None)
 
+    def locate(self, path: Path_, *, key: bool = False) -> ContentLocation:
+        """Where the value (or with `key`, the key) at `path` was written."""
+        line, column = self.position(path, key=key)
+        return ContentLocation(self.name, line, column, format_path(path))
+
     def problem(
         self,
         path: Path_,
@@ -72,8 +78,10 @@ class Source:
         key: bool = False,
         code: str = CONTENT,
     ) -> Problem:
-        line, column = self.position(path, key=key)
-        return Problem(self.name, line, column, format_path(path), message, hint, code=code)
+        at = self.locate(path, key=key)
+        return Problem(
+            at.file, at.line, at.column, at.path, message, hint, at.column_name, code=code
+        )
 
     def rename(self, old: Path_, new: Path_) -> None:
         """Move positions recorded under `old` to `new` (used for accepted aliases)."""

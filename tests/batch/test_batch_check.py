@@ -54,23 +54,14 @@ def test_pdf_without_libreoffice_keeps_the_documents(tmp_path, monkeypatch):
 
 
 def test_a_row_that_fails_the_check_carries_the_findings(tmp_path, monkeypatch):
-    import io
     import json
-    import zipfile
+
+    from tests.docxread import with_narrow_margin
 
     real = produce.check_docx
 
     def narrow_margin(data, name=None, regime=None):
-        # the row's document with a 10 mm left margin: the checker must say so
-        source = zipfile.ZipFile(io.BytesIO(data))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as target:
-            for item in source.infolist():
-                body = source.read(item.filename)
-                if item.filename == "word/document.xml":
-                    body = body.replace(b'w:left="1701"', b'w:left="567"')
-                target.writestr(item, body)
-        return real(out.getvalue(), name=name, regime=regime)
+        return real(with_narrow_margin(data), name=name, regime=regime)
 
     monkeypatch.setattr(produce, "check_docx", narrow_margin)
     args = ["batch", *ARGS, "--out-dir", str(tmp_path), "--json"]
