@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from generator.diagnostics import ERROR, Diagnostic, DocxLocation, file_location
+from generator.diagnostics import ERROR, ContentLocation, Diagnostic, DocxLocation, file_location
+from generator.kinds import KindError
 from generator.output import OutputError
 from generator.pdf import ConversionFailed, OfficeMissing, PdfError, PdfExists
+from generator.regimes import RegimeError
 from generator.templating.report import TemplateProblem
 
 
@@ -32,6 +34,8 @@ def failure(
 def line(diagnostic: Diagnostic) -> str:
     """A failure as one line of the command line's text output: `file: message; hint` for
     one about a file as a whole, `file: place: severity: message…` for one at a place in it."""
+    if isinstance(diagnostic.location, ContentLocation):
+        return str(diagnostic)  # `file:line:col: path: message`, as content problems read
     where = diagnostic.location.file if diagnostic.location is not None else ""
     if diagnostic.place():
         return f"{where}: {diagnostic}" if where else str(diagnostic)
@@ -90,3 +94,11 @@ def pdf_failures(exc: PdfError, *, prefix: str = "PDF: ") -> list[Diagnostic]:
 def template_failure(code: str, message: str, template: Path | str | None) -> Diagnostic:
     """A template that cannot be used: located at the template file where it is known."""
     return failure(code, message, file=template)
+
+
+def profile_failures(exc: KindError | RegimeError, file: Path | str) -> list[Diagnostic]:
+    """A kind or regime profile that cannot be used: what it stopped (at `file`, the content
+    that asked for it), then each of the profile's mistakes, located in the profile."""
+    code = "profile.kind" if isinstance(exc, KindError) else "profile.regime"
+    head = str(exc).split("\n", 1)[0] if exc.problems else str(exc)
+    return [failure(code, head, file=file), *exc.problems]

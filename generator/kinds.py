@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.content.source import read_source
+from generator.problems import Problem
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "_templates"
 REPO_TEMPLATES = Path(__file__).parent.parent / "templates" / "docx"
@@ -97,6 +99,11 @@ SYMBOL_PARTS = ("{type_abbr}", "{issuers}", "{lead}", "{drafting_unit}")
 
 class KindError(Exception):
     """A kind profile that cannot be used (a template maintainer's mistake)."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
+        """The profile's mistakes, located in it (`profile.*` codes), when that is the cause."""
 
 
 SectionName = Literal[
@@ -193,14 +200,16 @@ def template_dirs() -> list[Path]:
     return dirs
 
 
-def _profile_problems(profile: Path) -> tuple[Profile | None, list[str]]:
+def _profile_problems(profile: Path) -> tuple[Profile | None, list[Problem]]:
     source = read_source(profile)
-    problems = [str(p) for p in source.problems]
+    problems = [p.recoded("profile.syntax") for p in source.problems]
     if problems:
         return None, problems
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
-        return None, [str(source.problem((), "a kind profile is a mapping of `key: value`"))]
+        return None, [
+            source.problem((), "a kind profile is a mapping of `key: value`", code="profile.type")
+        ]
     try:
         parsed = Profile.model_validate(data)
     except ValidationError as exc:
@@ -214,32 +223,37 @@ def _profile_problems(profile: Path) -> tuple[Profile | None, list[str]]:
                     else ("known keys: " + ", ".join(Profile.model_fields))
                 )
                 problems.append(
-                    str(source.problem(path, f"unknown key `{path[-1]}`", hint, key=True))
+                    source.problem(
+                        path,
+                        f"unknown key `{path[-1]}`",
+                        hint,
+                        key=True,
+                        code="profile.unknown_key",
+                    )
                 )
             else:
-                problems.append(str(source.problem(path, error["msg"])))
+                problems.append(source.problem(path, error["msg"], code="profile.invalid"))
         return None, problems
     return parsed, _consistency(parsed, source)
 
 
-def _consistency(parsed: Profile, source) -> list[str]:
+def _consistency(parsed: Profile, source) -> list[Problem]:
     problems = []
     if parsed.header == "title" and not parsed.title:
         problems.append(
-            str(
-                source.problem(
-                    (),
-                    "a kind with a title line needs `title`",
-                    "or write `header: vv` for a công văn",
-                )
+            source.problem(
+                (),
+                "a kind with a title line needs `title`",
+                "or write `header: vv` for a công văn",
+                code="profile.inconsistent",
             )
         )
     if "{type_abbr}" in parsed.symbol and not parsed.type_abbr:
         problems.append(
-            str(
-                source.problem(
-                    ("symbol",), "the symbol uses `{type_abbr}`, but the profile has no `type_abbr`"
-                )
+            source.problem(
+                ("symbol",),
+                "the symbol uses `{type_abbr}`, but the profile has no `type_abbr`",
+                code="profile.inconsistent",
             )
         )
     order = parsed.section_order
@@ -247,12 +261,11 @@ def _consistency(parsed: Profile, source) -> list[str]:
         doubled = sorted({s for s in order if order.count(s) > 1})
         if doubled or EXTRA_SECTIONS not in order:
             problems.append(
-                str(
-                    source.problem(
-                        ("section_order",),
-                        "section_order must list each section once, and `sections`",
-                        f"got {list(order)}",
-                    )
+                source.problem(
+                    ("section_order",),
+                    "section_order must list each section once, and `sections`",
+                    f"got {list(order)}",
+                    code="profile.inconsistent",
                 )
             )
         missing = [h for h in parsed.headings if h not in order]
@@ -262,12 +275,11 @@ def _consistency(parsed: Profile, source) -> list[str]:
         if missing:
             wanted = [*(parsed.headings or CLASSIC_SECTIONS), EXTRA_SECTIONS]
             problems.append(
-                str(
-                    source.problem(
-                        ("section_order",),
-                        f"section_order leaves out {missing}",
-                        f"list each of {wanted} once",
-                    )
+                source.problem(
+                    ("section_order",),
+                    f"section_order leaves out {missing}",
+                    f"list each of {wanted} once",
+                    code="profile.inconsistent",
                 )
             )
     for i, name in enumerate(parsed.required):
@@ -275,12 +287,11 @@ def _consistency(parsed: Profile, source) -> list[str]:
         if name not in known:
             close = difflib.get_close_matches(name, sorted(known), n=1)
             problems.append(
-                str(
-                    source.problem(
-                        ("required", i),
-                        f"unknown content field `{name}`",
-                        f"did you mean `{close[0]}`?" if close else None,
-                    )
+                source.problem(
+                    ("required", i),
+                    f"unknown content field `{name}`",
+                    f"did you mean `{close[0]}`?" if close else None,
+                    code="profile.inconsistent",
                 )
             )
     return problems
@@ -297,7 +308,7 @@ def _section_order(parsed: Profile) -> tuple[str, ...]:
 def load_kind(profile: Path) -> Kind:
     parsed, problems = _profile_problems(profile)
     if problems or parsed is None:
-        raise KindError("kind profile has mistakes:\n" + "\n".join(problems))
+        raise KindError("kind profile has mistakes:\n" + "\n".join(map(str, problems)), problems)
     name = parsed.kind or profile.name.removesuffix(PROFILE_SUFFIX)
     return Kind(
         name=name,

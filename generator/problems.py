@@ -69,6 +69,19 @@ class Problem(Diagnostic):
     def column_name(self) -> str | None:
         return self._at.column_name
 
+    def recoded(self, code: str) -> Problem:
+        """The same problem under another code (a YAML mistake in a profile: `profile.syntax`)."""
+        return Problem(
+            self.file,
+            self.line,
+            self.column,
+            self.path,
+            self.message,
+            self.hint,
+            self.column_name,
+            code=code,
+        )
+
     def moved(self, **changes: Any) -> Problem:
         """The same problem at a changed place (`file=`, `line=`, …)."""
         where = {**self._at.__dict__, **changes}

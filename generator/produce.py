@@ -23,6 +23,7 @@ from generator.failures import (
     line,
     output_failure,
     pdf_failures,
+    profile_failures,
     read_failure,
     template_failure,
     write_failure,
@@ -229,7 +230,7 @@ def _prepare(
         outcome.report = exc.report
         outcome.errors.append(not_conformant(exc))
     except KindError as exc:
-        outcome.errors.append(failure("profile.kind", str(exc), file=outcome.source))
+        outcome.errors += profile_failures(exc, outcome.source)
     except TemplateRenderError as exc:
         outcome.errors.append(template_failure("template.render", str(exc), outcome.source))
 

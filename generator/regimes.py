@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.content.source import read_source
+from generator.problems import Problem
 
 REPO_REGIMES = Path(__file__).parent.parent / "templates" / "regimes"
 PACKAGE_REGIMES = Path(__file__).parent / "_regimes"
@@ -34,6 +36,11 @@ PREFIX_KEYS = ("TM", "KT", "TL", "TUQ")
 
 class RegimeError(Exception):
     """A regime profile that cannot be used (a maintainer's mistake)."""
+
+    def __init__(self, message: str, problems: Sequence[Problem] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
+        """The profile's mistakes, located in it (`profile.*` codes), when that is the cause."""
 
 
 class _Part(BaseModel):
@@ -231,12 +238,14 @@ def regime_dirs() -> list[Path]:
     return dirs + [d for d in (REPO_REGIMES, PACKAGE_REGIMES) if d.is_dir()]
 
 
-def profile_problems(path: Path) -> tuple[RegimeProfile | None, list[str]]:
+def profile_problems(path: Path) -> tuple[RegimeProfile | None, list[Problem]]:
     source = read_source(path)
     if source.problems:
-        return None, [str(p) for p in source.problems]
+        return None, [p.recoded("profile.syntax") for p in source.problems]
     if not isinstance(source.data, dict):
-        return None, [str(source.problem((), "a regime profile is a mapping of `key: value`"))]
+        return None, [
+            source.problem((), "a regime profile is a mapping of `key: value`", code="profile.type")
+        ]
     try:
         return RegimeProfile.model_validate(source.data), []
     except ValidationError as exc:
@@ -248,10 +257,16 @@ def profile_problems(path: Path) -> tuple[RegimeProfile | None, list[str]]:
                 close = difflib.get_close_matches(str(where[-1]), known, n=1)
                 hint = f"did you mean `{close[0]}`?" if close else "known keys: " + ", ".join(known)
                 problems.append(
-                    str(source.problem(where, f"unknown key `{where[-1]}`", hint, key=True))
+                    source.problem(
+                        where,
+                        f"unknown key `{where[-1]}`",
+                        hint,
+                        key=True,
+                        code="profile.unknown_key",
+                    )
                 )
             else:
-                problems.append(str(source.problem(where, error["msg"])))
+                problems.append(source.problem(where, error["msg"], code="profile.invalid"))
         return None, problems
 
 
@@ -271,7 +286,9 @@ def _known_keys(parent: tuple) -> list[str]:
 def load_regime(path: Path) -> Regime:
     parsed, problems = profile_problems(path)
     if problems or parsed is None:
-        raise RegimeError("regime profile has mistakes:\n" + "\n".join(problems))
+        raise RegimeError(
+            "regime profile has mistakes:\n" + "\n".join(map(str, problems)), problems
+        )
     return Regime(
         name=parsed.regime or path.name.removesuffix(SUFFIX),
         label=parsed.label,

@@ -20,7 +20,7 @@ from generator.content.load import validate_data
 from generator.content.model import Content
 from generator.content.source import Source, read_source, read_text
 from generator.diagnostics import Diagnostic
-from generator.failures import failure
+from generator.failures import failure, profile_failures
 from generator.kinds import KindError, get_kind
 from generator.problems import ContentError, Problem
 from generator.produce import (
@@ -194,11 +194,11 @@ def _number(reg: Register, plans: list[_Plan], result: IssueResult) -> None:
                 issued=plan.issued,
                 term=content.term,
             )
-        except (KindError, ScopeError, RegimeError) as exc:
-            code = {KindError: "profile.kind", RegimeError: "profile.regime"}.get(
-                type(exc), "register.scope"
-            )
-            result.errors.append(failure(code, str(exc), file=plan.source.name))
+        except (KindError, RegimeError) as exc:
+            result.errors += profile_failures(exc, plan.source.name)
+            continue
+        except ScopeError as exc:
+            result.errors.append(failure("register.scope", str(exc), file=plan.source.name))
             continue
         plan.scope = scope.name
         key = (plan.scope, plan.series, plan.period)
@@ -238,7 +238,7 @@ def _render(plans: list[_Plan], out_dir: Path, result: IssueResult) -> None:
             result.errors.append(not_conformant(exc))
             continue
         except KindError as exc:
-            result.errors.append(failure("profile.kind", str(exc), file=name))
+            result.errors += profile_failures(exc, name)
             continue
         except TemplateRenderError as exc:
             result.errors.append(failure("template.render", str(exc), file=name))

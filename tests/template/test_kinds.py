@@ -207,3 +207,6 @@ def test_a_typo_in_a_profile_is_located(tmp_path: Path):
         in message
     )
     assert f"{profile}:5:12: numbering:" in message
+    # The same mistakes as diagnostics, each with its profile code and place.
+    found = {(p.code, p.line, p.path) for p in caught.value.problems}
+    assert found == {("profile.unknown_key", 3, "requird"), ("profile.invalid", 5, "numbering")}
