@@ -89,7 +89,7 @@ def test_a_profile_mistake_is_reported_with_its_line_and_a_hint(tmp_path: Path) 
     assert any("did you mean `mark`?" in p for p in shown), shown
     assert any(f"x.regime.yaml:{rule}:" in p and "top_right.rule" in p for p in shown), shown
     codes = {(p.code, p.line) for p in found}
-    assert codes == {("profile.unknown_key", makr), ("profile.invalid", rule)}
+    assert {("profile.unknown_key", makr), ("profile.invalid", rule)} <= codes, codes
     with pytest.raises(regimes.RegimeError):
         regimes.load_regime(path)
 
