@@ -5,21 +5,19 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import click
 
-from generator.batch.folder import entries
-from generator.batch.manifest import write_manifest
+from generator.batch.pdfs import batch_pdfs
 from generator.batch.progress import Progress, duration, number
 from generator.batch.runner import BatchError, BatchOptions, BatchReport, load_master, run_batch
 from generator.batch.stop import EXIT_INTERRUPTED
-from generator.cli.shown import echo_json, json_option, said
+from generator.cli.shown import echo_json, json_option
+from generator.diagnostics import Diagnostic
 from generator.failures import line as failure_line
 from generator.kinds import available_kinds
-from generator.pdf import PdfError, convert_to_pdf
 from generator.produce import template_verdict
 
 EXISTING = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -243,10 +241,9 @@ def _batch(
 
 
 def _json_result(report: BatchReport, options: BatchOptions, make_pdf: bool) -> None:
-    failures: list[str] = []
+    pdf_problems: list[Diagnostic] = []
     if make_pdf and report.written:
-        _pdfs(report, options.force or options.skip_existing, failures)
-    pdf_problems = said(failures, "output.pdf")
+        pdf_problems = batch_pdfs(report, force=options.force or options.skip_existing).problems
     ok = report.ok and not pdf_problems
     echo_json(
         ok,
@@ -259,30 +256,14 @@ def _json_result(report: BatchReport, options: BatchOptions, make_pdf: bool) -> 
     sys.exit(0 if ok else 1)
 
 
-def _pdfs(report: BatchReport, force: bool, failures: list[str] | None = None) -> bool:
-    """PDFs beside the written documents; the manifest then names each row's PDF. Given
-    `failures`, a failure is put there instead of printed, and the PDFs are not listed."""
-    written = report.written
-    try:
-        pdfs = convert_to_pdf([report.out_dir / r.file for r in written], force=force)
-    except PdfError as exc:
-        if failures is None:
-            click.echo(f"PDF: {exc}", err=True)
-        else:
-            failures.append(f"PDF: {exc}")
-        return False
-    for pdf in pdfs if failures is None else ():
+def _pdfs(report: BatchReport, force: bool) -> bool:
+    """PDFs beside the written documents (`generator.batch.pdfs`), each shown as made."""
+    result = batch_pdfs(report, force=force)
+    for problem in result.problems:
+        click.echo(failure_line(problem), err=True)
+    for pdf in result.made.values():
         click.echo(f"  → {pdf}")
-    names = {r.line: pdf.name for r, pdf in zip(written, pdfs, strict=True)}
-    if report.manifest is not None:
-        write_manifest(
-            report.manifest,
-            [
-                replace(e, pdf=names.get(e.row, ""))
-                for e in entries(report.results, report.data_name)
-            ],
-        )
-    return True
+    return result.ok
 
 
 def _interrupt(signum: int, frame: object) -> None:
