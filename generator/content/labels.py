@@ -1,4 +1,6 @@
-"""Vietnamese names of the content fields, as an office writes them over a column.
+"""Vietnamese names of the content fields: as the web form and `vanban template fields`
+show them (`labels.yaml`, keyed by model then field), and as an office writes them over
+a column.
 
 A units spreadsheet may head a column with the field path (`signatories.0.name`)
 or with the label below (`Người ký`); `STT` (the row number offices put in
@@ -10,6 +12,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+FIELD_LABELS = Path(__file__).with_name("labels.yaml")
+
+
+@cache
+def field_labels() -> dict[str, dict[str, dict[str, str]]]:
+    """`labels.yaml`: model name → field name → `{label, help}`."""
+    return YAML(typ="safe").load(FIELD_LABELS.read_text("utf-8")) or {}
+
+
+def field_label(model: str, name: str) -> str | None:
+    """The Vietnamese label of field `name` of the content model `model` (`Issuer`), or None."""
+    return field_labels().get(model, {}).get(name, {}).get("label")
+
 
 LABELS: dict[str, str] = {
     "kind": "Loại văn bản",

@@ -14,9 +14,13 @@ import inspect
 import textwrap
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, get_args
 
+from pydantic import BaseModel
+
+from generator.content.labels import field_label
 from generator.content.load import load_content
+from generator.content.model import Content
 from generator.kinds import Kind
 from generator.layout import DocumentContext, build_context
 from generator.templating.context_types import element, hints, is_list, type_name
@@ -55,10 +59,13 @@ class FieldInfo:
     count: int | None = None
     """How many items the starter gave a list."""
     fields: list[FieldInfo] = field(default_factory=list)
+    label: str | None = None
+    """The Vietnamese label of the content field of the same name, as the web form shows it."""
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "label": self.label,
             "type": self.type,
             "doc": self.doc,
             "example": self.example,
@@ -73,25 +80,46 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def describe(cls: type, value: Any = None, prefix: str = "") -> list[FieldInfo]:
-    """The fields of `cls`, nested, with examples taken from `value` (an instance or None)."""
+def _content_model(annotation: Any) -> type[BaseModel] | None:
+    """The content model a field holds (`list[Issuer] | None` → `Issuer`), or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _content_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def describe(
+    cls: type, value: Any = None, prefix: str = "", model: type[BaseModel] | None = Content
+) -> list[FieldInfo]:
+    """The fields of `cls`, nested, with examples taken from `value` (an instance or None).
+
+    `model` is the content model of the same place (`Content` for the document,
+    `Issuer` under `issuers`): a field it has under the same name gives its label.
+    """
     docs = field_docs(cls)
     out = []
     for f in dataclasses.fields(cls):
         t = hints(cls)[f.name]
         example = getattr(value, f.name, None) if value is not None else None
         info = FieldInfo(prefix + f.name, type_name(t), docs.get(f.name, ""))
+        same = model.model_fields.get(f.name) if model is not None else None
+        inner_model = _content_model(same.annotation) if same is not None else None
+        if model is not None and same is not None:
+            info.label = field_label(model.__name__, f.name)
         inner = element(t) if is_list(t) else t
         if is_list(t):
             items = example or []
             first = items[0] if items else None
             info.count = len(items) if value is not None else None
             if dataclasses.is_dataclass(inner):
-                info.fields = describe(inner, first, f"{info.path}[i].")
+                info.fields = describe(inner, first, f"{info.path}[i].", inner_model)
             else:
                 info.example = list(items)
         elif dataclasses.is_dataclass(inner):
-            info.fields = describe(inner, example, f"{info.path}.")
+            info.fields = describe(inner, example, f"{info.path}.", inner_model)
         else:
             info.example = _plain(example)
         out.append(info)
@@ -108,11 +136,12 @@ def context_fields(kind: Kind | None) -> tuple[list[FieldInfo], str | None]:
 
 
 def format_fields(infos: list[FieldInfo], depth: int = 0) -> list[str]:
-    """The fields as indented text: path, type, example, then what it is."""
+    """The fields as indented text: path, its label, type, example, then what it is."""
     lines = []
     pad = "  " * depth
     for info in infos:
-        head = f"{pad}{info.path}  ({info.type})"
+        label = f"  [{info.label}]" if info.label else ""
+        head = f"{pad}{info.path}{label}  ({info.type})"
         if info.example not in (None, "", [], {}):
             head += f"  ví dụ: {_shown(info.example)}"
         elif info.count is not None and info.fields:

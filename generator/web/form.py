@@ -1,7 +1,7 @@
 """The page's form, generated from the content model and the kind's profile.
 
 The content model's JSON schema (pydantic) gives the fields, their types and
-which are required; `labels.yaml` gives each field its Vietnamese label and
+which are required; `content/labels.yaml` gives each field its Vietnamese label and
 help; the kind's profile gives the headings of its named sections and the
 fields it requires. So a new field or a new kind gets its form with no web code.
 
@@ -17,24 +17,20 @@ several shapes, like an item that is text or text with sub-items), `raw`
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from generator.content.labels import field_labels
 from generator.content.model import NAMED_SECTIONS, Content
 from generator.kinds import Kind
 from generator.regimes import DEFAULT as DEFAULT_REGIME
 from generator.regimes import available_regimes
 
-LABELS = Path(__file__).with_name("labels.yaml")
 LONG_TEXT = {("Content", "preamble"), ("Content", "closing"), ("ItemNode", "text")}
 """Fields written as paragraphs: a text area instead of one line."""
 
 
-@cache
 def labels() -> dict[str, dict[str, dict[str, str]]]:
-    return YAML(typ="safe").load(LABELS.read_text("utf-8")) or {}
+    return field_labels()
 
 
 def _ref_name(ref: str) -> str:

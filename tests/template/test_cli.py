@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -11,6 +12,7 @@ from generator.cli import main
 from generator.content.load import load_content
 from generator.kinds import get_kind
 from generator.layout import DocumentContext, build_context
+from generator.web.form import labels
 
 from .docxedit import edited, shipped
 
@@ -95,10 +97,13 @@ def test_fields_are_every_context_name_with_an_example():
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     for name in DocumentContext.__dataclass_fields__:
-        assert any(line.startswith(f"{name}  (") for line in lines), name
+        assert any(re.match(rf"{name}  (\[[^]]+\]  )?\(", line) for line in lines), name
+    # A name the content has too shows the label the web form gives that field.
     assert any(
-        line.strip().startswith("issuers[i].name  (str)  ví dụ: “ỦY BAN NHÂN DÂN") for line in lines
+        line.strip().startswith("issuers[i].name  [Tên cơ quan ban hành]  (str)  ví dụ: “ỦY BAN")
+        for line in lines
     )
+    assert any(line.startswith("number_line  (str)") for line in lines)  # no content field
     assert "ke_hoach.starter.yaml" in lines[0]
 
 
@@ -113,6 +118,12 @@ def test_fields_json_matches_a_context_built_from_the_starter():
     signer = {f["path"]: f for f in fields["signer"]["fields"]}
     assert signer["signer.lines"]["example"] == context.signer.lines
     assert fields["signature_tables"]["count"] == len(context.signature_tables)
+    # Labels from the same file as the web form's, for the names the content has too.
+    form = labels()
+    assert fields["subject"]["label"] == form["Content"]["subject"]["label"]
+    issuers = {f["path"]: f for f in fields["issuers"]["fields"]}
+    assert issuers["issuers[i].parent"]["label"] == form["Issuer"]["parent"]["label"]
+    assert fields["number_line"]["label"] is None
 
 
 def test_render_refuses_a_broken_custom_template_before_writing(tmp_path: Path):
