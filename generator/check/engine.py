@@ -8,7 +8,7 @@ from generator.check.catalog import all_checks
 from generator.check.header_parts import top_titles
 from generator.check.model import Para
 from generator.check.parts import PART_LABELS, Parts, locate
-from generator.check.reader import read_docx
+from generator.check.reader import collector_paused, read_docx
 from generator.check.registry import Failure
 from generator.check.report import (
     STATUS_FAIL,
@@ -37,12 +37,13 @@ def check_docx(
     Raises `NotADocx` when the input is not a readable Word document.
     """
     pack = rules if isinstance(rules, RulePack) else load_rules(rules)
-    model = read_docx(source)
-    parts = locate(model)
+    with collector_paused():
+        parts = locate(read_docx(source))
+        found = regime or detect_regime(parts)
+        applied = (rule.for_regime(found) for rule in pack.rules)
+        results = [evaluate(rule, parts) for rule in applied if rule is not None]
+        del parts  # the model goes while the collector is off: findings keep no paragraph
     label = name or (str(source) if not isinstance(source, (bytes, bytearray)) else "<bytes>")
-    found = regime or detect_regime(parts)
-    applied = (rule.for_regime(found) for rule in pack.rules)
-    results = [evaluate(rule, parts) for rule in applied if rule is not None]
     return Report(label, results, regime=found)
 
 

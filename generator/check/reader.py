@@ -9,7 +9,8 @@ XML of each is read with lxml because checks need what python-docx leaves out
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -39,14 +40,29 @@ _ROWS_MAY_SPLIT = etree.XPath("boolean(w:tr[not(w:trPr/w:cantSplit)])", namespac
 _PASS_THROUGH = {"hyperlink", "ins", "moveTo", "smartTag", "customXml", "bdo", "dir"}
 
 
-def read_docx(source: str | Path | bytes) -> DocModel:
-    package = open_docx(source)
-    # The model is tens of thousands of small objects for a long table, all kept: the cycle
-    # collector, run again and again while they are made, would find nothing to free.
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cycle collector held off while a model is built and used.
+
+    The model of a long table is tens of thousands of small objects, all kept while it is
+    read and checked: the collector, run again and again while they are made, would find
+    nothing to free, and once running again it would walk them all, young and then old.
+    Freed (by their reference counts) before the collector runs again, they cost it nothing.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _Reader(package).read()
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def read_docx(source: str | Path | bytes) -> DocModel:
+    package = open_docx(source)
+    try:
+        with collector_paused():
+            return _Reader(package).read()
     except NotDocx:
         raise
     except (
@@ -59,9 +75,6 @@ def read_docx(source: str | Path | bytes) -> DocModel:
     ) as exc:
         # A package that opens but whose XML breaks the schema the reader relies on.
         raise NotDocx(f"{UNREADABLE}: cấu trúc tệp Word bị hỏng: {reason(exc)}") from exc
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Reader:
