@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from generator.ooxml.walk import Location
+from generator.ooxml.walk import Location, Place
 
 
 @dataclass
@@ -94,8 +94,13 @@ class Para:
     style_name: str = ""
     section: int = 0
     fields: list[Field] = field(default_factory=list)
-    location: Location | None = None
-    """Where the paragraph is, named as `vanban template check` names it."""
+    place: Place | None = None
+    """Where the paragraph is (`location`), as the walker gives it."""
+
+    @property
+    def location(self) -> Location | None:
+        """Where the paragraph is, named as `vanban template check` names it."""
+        return Location(*self.place) if self.place is not None else None
 
     @cached_property
     def text(self) -> str:

@@ -182,14 +182,14 @@ class _Reader:
             rows = element.findall(w("tr"))
             repeats = bool(rows) and rows[0].find("w:trPr/w:tblHeader", NS) is not None
             whole = bool(rows) and not _ROWS_MAY_SPLIT(element)
-            table = first.location.table or 0
+            table = first.place[3] or 0
             self.blocks.append(Block(first.block, "tbl", out, table, repeats, whole))
         self.paras.extend(out)
 
     def _place(self, placed: Placed, out: list[Para], section_no: int, width: float) -> None:
         """Read one walked paragraph with what its place gives it: the width of its column,
         the table style, the cell or text box it belongs to."""
-        header = placed.location.part == "header"
+        header = placed.place[0] == "header"
         where = "header" if header else "body"
         container: tuple = (
             ("header", id(placed.top.getroottree().getroot())) if header else ("body",)
@@ -209,12 +209,12 @@ class _Reader:
                 container = ("textbox", id(frame.box))
         cell = None
         if inner is not None:
-            cell = Cell(placed.location.table or 0, inner.row, inner.column, depth)
+            cell = Cell(placed.place[3] or 0, inner.row, inner.column, depth)
         block = 0 if header else placed.block
         self._paragraph(
             placed.element, out, where, section_no, width, container, cell, table, block
         )
-        out[-1].location = placed.location
+        out[-1].place = placed.place
 
     def _cell(self, frame: CellFrame, outer: float) -> tuple[TableStyleInfo, float]:
         """The style of the cell's table and the width of its text, pt."""

@@ -19,7 +19,6 @@ so a paragraph has one name in both reports.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import NamedTuple
 
 from lxml import etree
@@ -66,11 +65,17 @@ class BoxFrame(NamedTuple):
 Frame = CellFrame | BoxFrame
 
 
+Place = tuple[str, str, int, int | None, int | None, int | None, int | None]
+"""A `Location`'s part, part name, paragraph, table, row, column and box: what the walker
+knows of every paragraph, made into a `Location` only where one is asked for (a checked
+paragraph is named only in a finding about it)."""
+
+
 class Placed(NamedTuple):
     """A paragraph (`w:p`) and where it is."""
 
     element: etree._Element
-    location: Location
+    place: Place
     frames: tuple[Frame, ...]
     """The cells and text boxes around the paragraph, outermost first."""
     block: int
@@ -80,6 +85,10 @@ class Placed(NamedTuple):
     chain: tuple[str, ...]
     """Elements from the part's root down to the paragraph's container, without wrappers:
     `('body',)`, `('body', 'tbl', 'tr', 'tc')`."""
+
+    @property
+    def location(self) -> Location:
+        return Location(*self.place)
 
 
 def block_children(el: etree._Element) -> Iterator[etree._Element]:
@@ -163,7 +172,8 @@ def paragraphs(
         if name == _P:
             block += 1
             paragraph_no += 1
-            placed = Placed(top, Location(part, part_name, paragraph_no), (), block, top, top_chain)
+            at = (part, part_name, paragraph_no, None, None, None, None)
+            placed = Placed(top, at, (), block, top, top_chain)
             yield placed
             yield from _in_boxes(placed)
         elif name == _TBL:
@@ -174,14 +184,8 @@ def paragraphs(
                 count = 0
                 for element, frames, inner in _contained(frame.cell, (frame,), chain):
                     count += 1
-                    placed = Placed(
-                        element,
-                        Location(part, part_name, count, table_no, frame.row, frame.column),
-                        frames,
-                        block,
-                        top,
-                        inner,
-                    )
+                    at = (part, part_name, count, table_no, frame.row, frame.column, None)
+                    placed = Placed(element, at, frames, block, top, inner)
                     yield placed
                     yield from _in_boxes(placed)
 
@@ -212,7 +216,7 @@ def _in_boxes(anchor: Placed) -> Iterator[Placed]:
             chain = holder.chain + ("txbxContent",)
             for element, inner_frames, inner_chain in _contained(box, frames, chain):
                 count += 1
-                at = replace(anchor.location, box=count)
+                at = anchor.place[:6] + (count,)
                 placed = Placed(element, at, inner_frames, anchor.block, anchor.top, inner_chain)
                 yield placed
                 yield from inside(placed)
