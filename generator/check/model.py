@@ -114,7 +114,7 @@ class Para:
     def is_empty(self) -> bool:
         return not self.stripped
 
-    @property
+    @cached_property
     def text_runs(self) -> list[Run]:
         return [r for r in self.runs if r.visible]
 

@@ -33,7 +33,6 @@ from generator.ooxml.walk import BoxFrame, CellFrame, Placed, paragraphs
 DEFAULT_CELL_MARGIN = 108 / 20  # Word's "Normal Table" left/right cell margin, pt
 W_PPR = w("pPr")
 W_RPR = w("rPr")
-W_TCPR = w("tcPr")
 W_R = w("r")
 W_T = w("t")
 _ROWS_MAY_SPLIT = etree.XPath("boolean(w:tr[not(w:trPr/w:cantSplit)])", namespaces=NS)
@@ -232,7 +231,7 @@ class _Reader:
             known = self._tables[tbl] = (info, margins, grid)
         info, margins, grid = known
         # A cell's text width follows from its tcPr and its place in the grid: once each.
-        tcpr = _child(frame.cell, W_TCPR)
+        tcpr = frame.props
         key = (tbl, props_key(tcpr), frame.grid_column, frame.span, outer)
         box = self._cell_widths.get(key)
         if box is None:

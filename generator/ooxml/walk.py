@@ -35,6 +35,8 @@ HIDDEN_BRANCHES = ("del", "moveFrom")
 _TXBX = q("w", "txbxContent")
 _P = q("w", "p")
 _TBL = q("w", "tbl")
+_TR = q("w", "tr")
+_TC = q("w", "tc")
 _WRAPPER_TAGS = {q("w", name) for name in WRAPPERS}
 _TCPR = q("w", "tcPr")
 _GRID_SPAN = q("w", "gridSpan")
@@ -54,6 +56,8 @@ class CellFrame(NamedTuple):
     """0-based column of the table grid (`w:tblGrid`) where the cell starts."""
     span: int = 1
     """How many grid columns the cell spans (`w:gridSpan`)."""
+    props: etree._Element | None = None
+    """The cell's properties (`w:tcPr`), if it has them."""
 
 
 class BoxFrame(NamedTuple):
@@ -100,27 +104,29 @@ def block_children(el: etree._Element) -> Iterator[etree._Element]:
             yield child
 
 
-def children(parent: etree._Element, name: str) -> Iterator[etree._Element]:
-    """Children named `name` (`tr`, `tc`), including those wrapped in content controls."""
-    tag = q("w", name)
-    for child in block_children(parent):
+def children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children with this Clark name (rows, cells), those wrapped in content controls too."""
+    # lxml's filtered child iterator, in C: the rows' and cells' properties are passed over
+    # without an element object made for each.
+    for child in parent.iterchildren(tag, *_WRAPPER_TAGS):
         if child.tag == tag:
             yield child
+        else:
+            yield from children(child, tag)
 
 
 def cells(table: etree._Element) -> Iterator[CellFrame]:
     """The cells of a table (not of tables nested in them), row by row."""
-    for row_no, tr in enumerate(children(table, "tr"), start=1):
+    for row_no, tr in enumerate(children(table, _TR), start=1):
         grid = 0
-        for column_no, tc in enumerate(children(tr, "tc"), start=1):
-            span = _span(tc)
-            yield CellFrame(table, tc, row_no, column_no, grid, span)
+        for column_no, tc in enumerate(children(tr, _TC), start=1):
+            props = next(tc.iterchildren(_TCPR), None)
+            span = _span(props)
+            yield CellFrame(table, tc, row_no, column_no, grid, span, props)
             grid += span
 
 
-def _span(tc: etree._Element) -> int:
-    # lxml's filtered child iterators, in C: `find` parses a path for each of many cells.
-    tcpr = next(tc.iterchildren(_TCPR), None)
+def _span(tcpr: etree._Element | None) -> int:
     found = next(tcpr.iterchildren(_GRID_SPAN), None) if tcpr is not None else None
     try:
         return max(int(found.get(_VAL, "1")), 1) if found is not None else 1
