@@ -94,6 +94,10 @@ class _Reader:
             etree._Element, tuple[TableStyleInfo, dict[str, float], list[float]]
         ] = {}
         self._cell_widths: dict[tuple, float] = {}
+        # The cells and text boxes paragraphs are in, kept while the model is read: a
+        # paragraph's container is named by its element's id, which lxml would give to
+        # another element once the first one's object is freed.
+        self._containers: list[etree._Element] = []
 
     # -- sections ---------------------------------------------------------------
     def _section_elements(self) -> list[etree._Element]:
@@ -202,10 +206,12 @@ class _Reader:
                 inner, depth = frame, depth + 1
                 where = "header" if header else "cell"
                 container = ("cell", id(frame.cell))
+                self._containers.append(frame.cell)
             elif isinstance(frame, BoxFrame):
                 table = None
                 where = "header" if header else "textbox"
                 container = ("textbox", id(frame.box))
+                self._containers.append(frame.box)
         cell = None
         if inner is not None:
             cell = Cell(placed.place[3] or 0, inner.row, inner.column, depth)
