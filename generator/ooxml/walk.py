@@ -175,13 +175,16 @@ def paragraphs(
     paragraph_no = table_no = block = 0
     for top in block_children(root):
         name = top.tag
+        # One search in C per block: most blocks, a long table too, hold no text box.
+        boxes = next(top.iter(_TXBX), None) is not None
         if name == _P:
             block += 1
             paragraph_no += 1
             at = (part, part_name, paragraph_no, None, None, None, None)
             placed = Placed(top, at, (), block, top, top_chain)
             yield placed
-            yield from _in_boxes(placed)
+            if boxes:
+                yield from _in_boxes(placed)
         elif name == _TBL:
             block += 1
             table_no += 1
@@ -193,20 +196,24 @@ def paragraphs(
                     at = (part, part_name, count, table_no, frame.row, frame.column, None)
                     placed = Placed(element, at, frames, block, top, inner)
                     yield placed
-                    yield from _in_boxes(placed)
+                    if boxes:
+                        yield from _in_boxes(placed)
 
 
 def _contained(
     container: etree._Element, frames: tuple[Frame, ...], chain: tuple[str, ...]
 ) -> Iterator[tuple[etree._Element, tuple[Frame, ...], tuple[str, ...]]]:
     """Paragraphs of a cell or text box, nested tables' paragraphs included, in order."""
-    for el in block_children(container):
+    # Filtered in C: a cell's properties are passed over without an element object made.
+    for el in container.iterchildren(_P, _TBL, *_WRAPPER_TAGS):
         name = el.tag
         if name == _P:
             yield el, frames, chain
         elif name == _TBL:
             for frame in cells(el):
                 yield from _contained(frame.cell, frames + (frame,), chain + ("tbl", "tr", "tc"))
+        else:  # a content control around blocks, read through
+            yield from _contained(el, frames, chain)
 
 
 def _in_boxes(anchor: Placed) -> Iterator[Placed]:
