@@ -16,6 +16,8 @@ _TONES = "\u0300\u0301\u0303\u0309\u0323"
 # the first vowel of the pair gives `òa`, so both placements compare equal.
 _PAIR_TONE = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])")
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
+_BLANKS = re.compile(r"\s+")
+"""Any run of blanks, line breaks too: an excerpt stays on its report line."""
 # Ð (U+00D0, Icelandic eth) is a common stand-in for Đ in old Vietnamese fonts.
 _ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 
@@ -65,7 +67,7 @@ def is_title_case(text: str) -> bool:
 
 
 def excerpt(text: str, limit: int = 48) -> str:
-    """The text as written (NFC, blanks made one space), shortened: what a reader sees,
-    never the canonical form the checks compare in."""
-    flat = _SPACES.sub(" ", nfc(text)).strip()
+    """The text as written (NFC, blanks and line breaks made one space), shortened: what a
+    reader sees, never the canonical form the checks compare in."""
+    flat = _BLANKS.sub(" ", nfc(text)).strip()
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
