@@ -47,6 +47,18 @@ class DataError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    @classmethod
+    def at(
+        cls,
+        file: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        hint: str | None = None,
+    ) -> DataError:
+        """One problem of the file as a whole, or of a place in it that no field names."""
+        return cls([Problem(file, line, column, "", message, hint, code="data.invalid")])
+
 
 @dataclass(frozen=True)
 class Column:
@@ -83,61 +95,29 @@ class DataFile:
         self.skipped: list[Column] = []
         """Columns that set no field (`STT`)."""
         if self.suffix not in SUFFIXES:
-            raise DataError(
-                [
-                    Problem(
-                        self.name,
-                        None,
-                        None,
-                        "",
-                        f"không đọc được tệp dữ liệu đuôi `{self.path.suffix}`",
-                        "dùng tệp .csv, .xlsx, .yaml hoặc .json",
-                        code="data.invalid",
-                    )
-                ]
+            raise DataError.at(
+                self.name,
+                None,
+                None,
+                f"không đọc được tệp dữ liệu đuôi `{self.path.suffix}`",
+                "dùng tệp .csv, .xlsx, .yaml hoặc .json",
             )
         if sheet is not None and self.suffix != ".xlsx":
-            raise DataError(
-                [
-                    Problem(
-                        self.name,
-                        None,
-                        None,
-                        "",
-                        "--sheet chỉ dùng cho tệp Excel (.xlsx)",
-                        code="data.invalid",
-                    )
-                ]
-            )
+            raise DataError.at(self.name, None, None, "--sheet chỉ dùng cho tệp Excel (.xlsx)")
         limits = current()
         try:
             size = self.path.stat().st_size
         except OSError as exc:
-            raise DataError(
-                [
-                    Problem(
-                        self.name,
-                        None,
-                        None,
-                        "",
-                        f"không đọc được tệp: {exc.strerror}",
-                        code="data.invalid",
-                    )
-                ]
+            raise DataError.at(
+                self.name, None, None, f"không đọc được tệp: {exc.strerror}"
             ) from exc
         if size > limits.data_bytes:
-            raise DataError(
-                [
-                    Problem(
-                        self.name,
-                        None,
-                        None,
-                        "",
-                        f"tệp quá lớn ({size:,} byte)".replace(",", "."),
-                        limits.hint("data_bytes"),
-                        code="data.invalid",
-                    )
-                ]
+            raise DataError.at(
+                self.name,
+                None,
+                None,
+                f"tệp quá lớn ({size:,} byte)".replace(",", "."),
+                limits.hint("data_bytes"),
             )
         if self.suffix in SPREADSHEET:
             self._header_line, header = self._read_header()
@@ -166,19 +146,13 @@ class DataFile:
                     return line, values
         finally:
             records.close()
-        raise DataError(
-            [
-                Problem(
-                    self.name,
-                    None,
-                    None,
-                    "",
-                    "tệp dữ liệu trống",
-                    "dòng đầu là tên các cột (ví dụ `number`, `issuers.0.abbr`), "
-                    "mỗi dòng sau là một văn bản",
-                    code="data.invalid",
-                )
-            ]
+        raise DataError.at(
+            self.name,
+            None,
+            None,
+            "tệp dữ liệu trống",
+            "dòng đầu là tên các cột (ví dụ `number`, `issuers.0.abbr`), "
+            "mỗi dòng sau là một văn bản",
         )
 
     def rows(self) -> Iterator[Row]:
@@ -342,13 +316,7 @@ def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], lis
     if problems:
         raise DataError(problems)
     if not columns:
-        raise DataError(
-            [
-                Problem(
-                    name, line, None, "", "dòng tiêu đề không có tên cột nào", code="data.invalid"
-                )
-            ]
-        )
+        raise DataError.at(name, line, None, "dòng tiêu đề không có tên cột nào")
     return columns, skipped
 
 
@@ -359,26 +327,14 @@ def _read_text(path: Path, name: str) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        raise DataError(
-            [
-                Problem(
-                    name, None, None, "", f"không đọc được tệp: {exc.strerror}", code="data.invalid"
-                )
-            ]
-        ) from exc
+        raise DataError.at(name, None, None, f"không đọc được tệp: {exc.strerror}") from exc
     except UnicodeDecodeError as exc:
-        raise DataError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "",
-                    f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
-                    "lưu tệp với mã hóa UTF-8",
-                    code="data.invalid",
-                )
-            ]
+        raise DataError.at(
+            name,
+            None,
+            None,
+            f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
+            "lưu tệp với mã hóa UTF-8",
         ) from exc
 
 
@@ -483,18 +439,7 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
 
     def fail(offset: int, message: str) -> DataError:
         line, column = where(min(offset, max(len(text) - 1, 0)))
-        return DataError(
-            [
-                Problem(
-                    name,
-                    line + 1,
-                    column + 1,
-                    "",
-                    f"lỗi cú pháp JSON: {message}",
-                    code="data.invalid",
-                )
-            ]
-        )
+        return DataError.at(name, line + 1, column + 1, f"lỗi cú pháp JSON: {message}")
 
     index = _skip_space(text, text.index("[") + 1)
     if index < len(text) and text[index] == "]":
@@ -507,31 +452,19 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
                 raise fail(exc.pos, exc.msg) from exc
             except RecursionError as exc:
                 limits = current()
-                raise DataError(
-                    [
-                        Problem(
-                            name,
-                            *(n + 1 for n in where(index)),
-                            "",
-                            "hàng lồng nhau quá sâu",
-                            limits.hint("depth"),
-                            code="data.invalid",
-                        )
-                    ]
+                raise DataError.at(
+                    name,
+                    *(n + 1 for n in where(index)),
+                    "hàng lồng nhau quá sâu",
+                    limits.hint("depth"),
                 ) from exc
             except ValueError as exc:  # a number of thousands of digits
                 limits = current()
-                raise DataError(
-                    [
-                        Problem(
-                            name,
-                            *(n + 1 for n in where(index)),
-                            "",
-                            "hàng có số quá dài, không đọc được",
-                            limits.hint("number_digits"),
-                            code="data.invalid",
-                        )
-                    ]
+                raise DataError.at(
+                    name,
+                    *(n + 1 for n in where(index)),
+                    "hàng có số quá dài, không đọc được",
+                    limits.hint("number_digits"),
                 ) from exc
             line, column = where(index)
             yield _item_row(name, text[index:end], line, column=column, item=False)
@@ -558,19 +491,13 @@ def _whole_file_rows(text: str, name: str) -> Iterator[Row]:
     if source.problems and source.data is None:
         raise DataError(source.problems)
     if not isinstance(source.data, list):
-        raise DataError(
-            [
-                Problem(
-                    name,
-                    1,
-                    1,
-                    "",
-                    "tệp dữ liệu YAML/JSON phải là một danh sách, "
-                    "mỗi phần tử là các trường của một văn bản",
-                    "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`",
-                    code="data.invalid",
-                )
-            ]
+        raise DataError.at(
+            name,
+            1,
+            1,
+            "tệp dữ liệu YAML/JSON phải là một danh sách, "
+            "mỗi phần tử là các trường của một văn bản",
+            "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`",
         )
     for index, value in enumerate(source.data):
         prefix = f"[{index}]"
