@@ -97,6 +97,26 @@ class Problem(Diagnostic):
         )
 
 
+class UnusableFile(Exception):
+    """A data file that cannot be used at all, with its problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def at(
+        cls,
+        file: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        hint: str | None = None,
+    ) -> UnusableFile:
+        """One problem of the file as a whole, or of a place in it that no field names."""
+        return cls([Problem(file, line, column, "", message, hint, code="data.invalid")])
+
+
 class ContentError(Exception):
     """A content file (or a merged batch row) has one or more problems."""
 

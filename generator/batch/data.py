@@ -30,7 +30,7 @@ from generator.content.chars import bad_characters, join_surrogates
 from generator.content.labels import ignored, path_for_label
 from generator.content.source import Source, read_text
 from generator.limits import current
-from generator.problems import Problem
+from generator.problems import Problem, UnusableFile
 
 SPREADSHEET = (".csv", ".xlsx")
 MAPPINGS = (".yaml", ".yml", ".json")
@@ -40,24 +40,8 @@ _ITEM_START = re.compile(r"-(?:[ \t]|$)")
 _ANCHORS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
 
-class DataError(Exception):
+class DataError(UnusableFile):
     """The units file cannot be used at all (unreadable, no header, not a list, ...)."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
-
-    @classmethod
-    def at(
-        cls,
-        file: str,
-        line: int | None,
-        column: int | None,
-        message: str,
-        hint: str | None = None,
-    ) -> DataError:
-        """One problem of the file as a whole, or of a place in it that no field names."""
-        return cls([Problem(file, line, column, "", message, hint, code="data.invalid")])
 
 
 @dataclass(frozen=True)

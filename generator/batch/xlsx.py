@@ -21,16 +21,14 @@ from typing import Any
 from lxml import etree
 
 from generator.limits import LimitExceeded, Limits, current
-from generator.problems import Problem
+from generator.problems import Problem, UnusableFile
 from generator.zipguard import BadPackage, check_package
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
-class XlsxError(Exception):
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
+class XlsxError(UnusableFile):
+    """A workbook that cannot be read at all."""
 
 
 def _excel_value(value: Any) -> Any:
@@ -52,9 +50,7 @@ def open_workbook(path: Path, name: str) -> Any:
     try:
         check_package(path, limits)
     except LimitExceeded as exc:
-        raise XlsxError(
-            [Problem(name, None, None, "", exc.message, exc.hint, code="data.invalid")]
-        ) from exc
+        raise XlsxError.at(name, None, None, exc.message, exc.hint) from exc
     except BadPackage as exc:
         raise _unreadable(name, exc) from exc
     try:
@@ -64,18 +60,8 @@ def open_workbook(path: Path, name: str) -> Any:
 
 
 def _unreadable(name: str, exc: Exception) -> XlsxError:
-    return XlsxError(
-        [
-            Problem(
-                name,
-                None,
-                None,
-                "",
-                f"không đọc được tệp Excel: {exc}",
-                "lưu tệp dạng Excel Workbook (.xlsx)",
-                code="data.invalid",
-            )
-        ]
+    return XlsxError.at(
+        name, None, None, f"không đọc được tệp Excel: {exc}", "lưu tệp dạng Excel Workbook (.xlsx)"
     )
 
 
@@ -90,33 +76,17 @@ def choose_sheet(workbook: Any, name: str, wanted: str | None) -> Any:
         ):
             if match:
                 return match[0]
-        raise XlsxError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "",
-                    f"không có trang tính `{wanted}`",
-                    f"các trang tính của tệp: {titles}",
-                    code="data.invalid",
-                )
-            ]
+        raise XlsxError.at(
+            name, None, None, f"không có trang tính `{wanted}`", f"các trang tính của tệp: {titles}"
         )
     visible = [s for s in sheets if getattr(s, "sheet_state", "visible") == "visible"]
     if not visible:
-        raise XlsxError(
-            [
-                Problem(
-                    name,
-                    None,
-                    None,
-                    "",
-                    "tệp không có trang tính nào đang hiện",
-                    f"chọn trang tính bằng --sheet (có: {titles})",
-                    code="data.invalid",
-                )
-            ]
+        raise XlsxError.at(
+            name,
+            None,
+            None,
+            "tệp không có trang tính nào đang hiện",
+            f"chọn trang tính bằng --sheet (có: {titles})",
         )
     return visible[0]
 
@@ -210,18 +180,12 @@ def records(path: Path, name: str, wanted: str | None) -> Iterator[tuple[int, li
     try:
         sheet = choose_sheet(workbook, name, wanted)
         if (sheet.max_column or 0) > limits.columns:
-            raise XlsxError(
-                [
-                    Problem(
-                        name,
-                        None,
-                        None,
-                        "",
-                        f"trang tính có {sheet.max_column} cột, quá nhiều",
-                        limits.hint("columns"),
-                        code="data.invalid",
-                    )
-                ]
+            raise XlsxError.at(
+                name,
+                None,
+                None,
+                f"trang tính có {sheet.max_column} cột, quá nhiều",
+                limits.hint("columns"),
             )
         yield from _bounded_rows(sheet, name, limits)
     finally:
@@ -237,63 +201,23 @@ def _bounded_rows(sheet: Any, name: str, limits: Limits) -> Iterator[tuple[int, 
         except StopIteration:
             return
         except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a broken sheet
-            raise XlsxError(
-                [
-                    Problem(
-                        name,
-                        line + 1,
-                        None,
-                        "",
-                        f"trang tính bị hỏng ở hàng này ({type(exc).__name__}: {exc})",
-                        "mở tệp trong Excel rồi lưu lại",
-                        code="data.invalid",
-                    )
-                ]
+            raise XlsxError.at(
+                name,
+                line + 1,
+                None,
+                f"trang tính bị hỏng ở hàng này ({type(exc).__name__}: {exc})",
+                "mở tệp trong Excel rồi lưu lại",
             ) from exc
         line += 1
         cells += len(values)
         if line > limits.rows + 1:
-            raise XlsxError(
-                [
-                    Problem(
-                        name,
-                        line,
-                        None,
-                        "",
-                        "tệp có quá nhiều hàng",
-                        limits.hint("rows"),
-                        code="data.invalid",
-                    )
-                ]
-            )
+            raise XlsxError.at(name, line, None, "tệp có quá nhiều hàng", limits.hint("rows"))
         if len(values) > limits.columns:
-            raise XlsxError(
-                [
-                    Problem(
-                        name,
-                        line,
-                        None,
-                        "",
-                        f"hàng có {len(values)} cột",
-                        limits.hint("columns"),
-                        code="data.invalid",
-                    )
-                ]
+            raise XlsxError.at(
+                name, line, None, f"hàng có {len(values)} cột", limits.hint("columns")
             )
         if cells > limits.cells:
-            raise XlsxError(
-                [
-                    Problem(
-                        name,
-                        line,
-                        None,
-                        "",
-                        "tệp có quá nhiều ô",
-                        limits.hint("cells"),
-                        code="data.invalid",
-                    )
-                ]
-            )
+            raise XlsxError.at(name, line, None, "tệp có quá nhiều ô", limits.hint("cells"))
         yield line, [_excel_value(v) for v in values]
 
 
