@@ -73,6 +73,22 @@ def by_testid(driver, name: str):
     return driver.find_element(By.CSS_SELECTOR, f'[data-testid="{name}"]')
 
 
+def open_section(driver, details_id: str) -> None:
+    """Open a folded section by its summary, as a user does, and wait until it is open.
+
+    A click that lands while the page is still laying out can miss; it is tried again then.
+    """
+    is_open = f"return document.getElementById('{details_id}').open"
+    for _ in range(3):
+        driver.find_element("css selector", f"#{details_id} summary").click()
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            if driver.execute_script(is_open):
+                return
+            time.sleep(0.1)
+    pytest.fail(f"#{details_id} did not open")
+
+
 def preview_state(driver) -> tuple[str, str]:
     """The preview's version and a hash of its pixels as the browser drew them."""
     version = by_testid(driver, "preview").get_attribute("data-version") or ""
@@ -207,7 +223,7 @@ def test_batch_from_the_page(browser, live_server):
 
     driver = browser
     driver.get(live_server + "/")
-    driver.find_element("css selector", "#batch-details summary").click()
+    open_section(driver, "batch-details")
     batch = EXAMPLES / "batch"
     by_testid(driver, "batch-master").send_keys(str(batch / "phat-dong-master.yaml"))
     by_testid(driver, "batch-data").send_keys(str(batch / "units.xlsx"))
@@ -225,6 +241,21 @@ def test_batch_from_the_page(browser, live_server):
     with urllib.request.urlopen(link.get_attribute("href")) as answer:
         assert answer.headers["Content-Type"] == "application/zip"
         assert answer.read().startswith(b"PK")
+
+
+def test_the_preview_holds_a_page_s_place_before_it_arrives(browser, live_server):
+    # Sections below the preview must not move when the page image loads, or a click aimed
+    # at them while it loads lands elsewhere.
+    driver = browser
+    driver.get(live_server + "/")
+    loaded_preview(driver)
+    width, height = driver.execute_script("""
+        const img = document.querySelector('[data-testid="preview"]');
+        img.removeAttribute('src');
+        const box = img.getBoundingClientRect();
+        return [box.width, box.height];""")
+    assert width > 300
+    assert height / width == pytest.approx(297 / 210, rel=0.02)
 
 
 def test_the_regime_is_chosen_from_the_profiles(browser, live_server):

@@ -10,7 +10,7 @@ from generator.web import Settings, create_app
 
 from ..docxread import all_text, open_docx
 from .conftest import serving
-from .test_browser import browser, by_testid, loaded_preview, type_into, wait  # noqa: F401
+from .test_browser import browser, by_testid, loaded_preview, open_section, type_into, wait  # noqa: F401
 
 ISSUE_DAY = "2025-03-08"
 
@@ -59,7 +59,7 @@ def test_a_clerk_issues_a_number(browser, register_server):  # noqa: F811
     assert by_testid(driver, "field-number").get_attribute("value") == "1"
 
     # The register table shows it.
-    driver.find_element("css selector", "#register-details summary").click()
+    open_section(driver, "register-details")
     row = wait(
         lambda: driver.find_elements(
             "css selector", f'[data-testid="register-row"][data-code="{code}"]'
@@ -98,7 +98,7 @@ def test_a_clerk_issues_a_number(browser, register_server):  # noqa: F811
 def test_a_page_without_a_register_says_how_to_enable_it(browser, live_server):  # noqa: F811
     driver = browser
     driver.get(live_server + "/")
-    driver.find_element("css selector", "#register-details summary").click()
+    open_section(driver, "register-details")
     off = wait(lambda: by_testid(driver, "register-off").text, what="the note")
     assert "--register" in off
     assert not by_testid(driver, "issue").is_displayed()
