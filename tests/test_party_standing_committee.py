@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import docx
+import pytest
 from click.testing import CliRunner
 
 from generator import nd30
@@ -144,6 +145,70 @@ def test_which_collective_enacts() -> None:
     assert not nd30.is_collective("ban thường vụ tỉnh ủy", lead)
     assert not nd30.is_collective("ban thường vụ huyện ủy định hóa tỉnh thái nguyên", lead)
     assert not nd30.is_collective("bí thư huyện ủy", lead)
+    # A Youth Union issuer named as its executive committee (regimes.md `doan`).
+    for lead in ("ban chấp hành tỉnh đoàn bình giang", "bch tỉnh đoàn bình giang"):
+        assert nd30.is_collective("ban thường vụ tỉnh đoàn", lead)
+        assert nd30.is_collective("ban thường vụ tỉnh đoàn bình giang", lead)
+        assert nd30.is_collective("ban thường vụ", lead)
+        assert not nd30.is_collective("ban thường vụ huyện đoàn", lead)
+        assert not nd30.is_collective("ban thường vụ ban chấp hành tỉnh ủy", lead)
+    # A body named by its level: `BCH tỉnh …` is the Tỉnh đoàn (regimes.md `doan`).
+    for lead in ("bch tỉnh bình giang", "ban chấp hành đoàn tỉnh bình giang"):
+        assert nd30.is_collective("ban thường vụ tỉnh đoàn", lead)
+        assert nd30.is_collective("ban thường vụ tỉnh đoàn bình giang", lead)
+        assert not nd30.is_collective("ban thường vụ huyện đoàn", lead)
+        assert not nd30.is_collective("ban thường vụ tỉnh đoàn hà nam", lead)
+    assert nd30.is_collective("ban thường vụ thành đoàn", "bch tp. hà nội")
+    assert not nd30.is_collective("ban thường vụ tỉnh đoàn", "tỉnh ủy bình giang")
+    # An authority line printed on two lines is read as one.
+    youth = "ban chấp hành tỉnh đoàn bình giang"
+    printed = ["tm. ban thường vụ\ntỉnh đoàn"]
+    assert nd30.enactment_mismatch("ban thường vụ tỉnh đoàn", youth, printed, "bí thư") is None
     # The state's collective is unchanged: its own name, `TM.` it.
     state = "ủy ban nhân dân tỉnh nghệ an"
     assert nd30.enactment_mismatch(state, state, ["tm. ủy ban nhân dân"], "chủ tịch") is None
+
+
+YOUTH_DECISION = """\
+kind: quyet_dinh
+regime: doan
+issuers:
+  - name: {issuer}
+    abbr: TĐTN
+symbol: QĐ/TĐTN-VP
+number: 21
+place: Bình Giang
+date: 2024-12-20
+subject: Về việc tặng Bằng khen cho tập thể có thành tích xuất sắc trong công tác Đoàn năm 2024
+enacted_by: Ban Thường vụ Tỉnh đoàn
+bases:
+  - Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh
+proposal: Xét đề nghị của Văn phòng Tỉnh đoàn
+articles:
+  - Tặng Bằng khen cho 03 tập thể có thành tích xuất sắc trong công tác Đoàn năm 2024.
+  - Văn phòng Tỉnh đoàn và các tập thể có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.
+signatories:
+  - authority: TM. Ban Thường vụ Tỉnh đoàn
+    title: Bí thư
+    name: Trần Thị Bình
+recipients:
+  - Như Điều 2
+archive: [VP]
+"""
+
+
+@pytest.mark.parametrize("issuer", ["Ban Chấp hành Tỉnh đoàn Bình Giang", "BCH tỉnh Bình Giang"])
+def test_youth_union_executive_committee_enacted_by_its_standing_committee(
+    tmp_path: Path, issuer: str
+) -> None:
+    path = tmp_path / "qd-doan.yaml"
+    path.write_text(YOUTH_DECISION.format(issuer=issuer), "utf-8")
+    result, out = render(path)
+    assert result.exit_code == 0, result.output
+    report = check(out)
+    assert report["ok"], report
+    assert status(report, RULE)["status"] == "pass"
+    # Lines the template breaks in two read as one.
+    paragraphs = [" ".join(p.text.split()) for p in all_paragraphs(open_docx(out))]
+    assert "TM. BAN THƯỜNG VỤ TỈNH ĐOÀN" in paragraphs
+    assert issuer.upper() in paragraphs

@@ -8,30 +8,13 @@ sits on the first vowel. The canonical form is for comparing only, never shown.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-# In NFD a tone mark follows its vowel: `oà` is o, a, grave. Moving the mark onto
-# the first vowel of the pair gives `òa`, so both placements compare equal.
-_PAIR_TONE = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])")
+from ..nd30.text import canonical, nfc
+
 _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 _BLANKS = re.compile(r"\s+")
 """Any run of blanks, line breaks too: an excerpt stays on its report line."""
-# Ð (U+00D0, Icelandic eth) is a common stand-in for Đ in old Vietnamese fonts.
-_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
-@lru_cache(maxsize=8192)
-def canonical(text: str) -> str:
-    """NFC text with one tone-mark placement, Đ for Ð, NBSP as space."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_ETH))
-    moved = _PAIR_TONE.sub(r"\1\3\2", decomposed)
-    return nfc(moved).replace("\u00a0", " ")
 
 
 def collapse(text: str) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .text import canonical
+
 AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "T/M", "K/T", "T/L")
 """§7 (P1 II.7b; ND Điều 13): the prefixes an authority line may start with."""
 
@@ -83,17 +85,59 @@ STANDING_COMMITTEE = "ban thường vụ"
 signs `T/M BAN THƯỜNG VỤ`."""
 
 
+EXECUTIVE_COMMITTEE = ("ban chấp hành", "bch")
+"""regimes.md (`doan`: `BAN CHẤP HÀNH TRUNG ƯƠNG`, `BCH TỈNH …`): an issuer named as a
+body's executive committee; its standing committee is `Ban Thường vụ` of the same body
+(`TM. BAN THƯỜNG VỤ TỈNH ĐOÀN` for `BCH Tỉnh Bình Giang` or `Ban Chấp hành Tỉnh đoàn …`)."""
+
+_UNION_LEVEL = re.compile(
+    canonical(r"^(?:(tỉnh|thành|huyện|quận|thị) đoàn|đoàn (tỉnh|thành|huyện|quận|thị))\b")
+)
+"""A Youth Union body named by its level (`tỉnh đoàn`, `đoàn tỉnh`, `bch tỉnh`) reads as that
+level (`tỉnh`), so a Tỉnh đoàn's standing committee matches `BCH tỉnh …`."""
+
+
 def is_collective(enacted: str, lead: str) -> bool:
     """§13 with regimes.md: `enacted` (lower case) names the lead issuer as a collective: its
     own name (`huyện ủy định hóa`), or its standing committee, named alone (`ban thường vụ`)
-    or with the start of the issuer's name (`ban thường vụ huyện ủy`). A standing committee
-    of another body (`ban thường vụ tỉnh ủy`) is not the issuer's."""
+    or with the start of the issuer's name (`ban thường vụ huyện ủy`). An issuer named as an
+    `EXECUTIVE_COMMITTEE` is read as the body it leads. A standing committee of another
+    body (`ban thường vụ tỉnh ủy`) is not the issuer's."""
+    enacted, lead = _same(enacted), _same(lead)
     if enacted == lead:
         return True
     if not is_standing_committee(enacted):
         return False
     rest = enacted.split()[len(STANDING_COMMITTEE.split()) :]
-    return rest == lead.split()[: len(rest)]
+    if rest == lead.split()[: len(rest)]:
+        return True
+    body = _led_body(lead)
+    if body is None:
+        return False
+    rest = _by_level(" ".join(rest)).split()
+    return rest == _by_level(body).split()[: len(rest)]
+
+
+def _same(text: str) -> str:
+    """`text` as compared: one tone-mark placement (`đoàn`, `đòan`), and a line printed on
+    two (`tm. ban thường vụ\ntỉnh đoàn`) read as one."""
+    return " ".join(canonical(text).split())
+
+
+def _led_body(lead: str) -> str | None:
+    """The body whose executive committee `lead` names (`tỉnh đoàn bình giang` for `ban chấp
+    hành tỉnh đoàn bình giang`), or None."""
+    words = lead.split()
+    for name in EXECUTIVE_COMMITTEE:
+        size = len(name.split())
+        if words[:size] == name.split():
+            return " ".join(words[size:])
+    return None
+
+
+def _by_level(body: str) -> str:
+    body = re.sub(r"^tp\.?\s", "thành phố ", body)
+    return _UNION_LEVEL.sub(lambda m: m.group(1) or m.group(2), body)
 
 
 def is_standing_committee(enacted: str) -> bool:
@@ -119,14 +163,17 @@ def enactment_mismatch(
     spellings, for the hint.
     """
     tm, kt = (prefixes or {}).get("TM", "TM."), (prefixes or {}).get("KT", "KT.")
+    shown = " ".join(enacted.split())
+    enacted, lead, title = _same(enacted), _same(lead), _same(title)
+    first = _same(authority[0]) if authority else ""
     # The Party's spelling (`t/m`, `k/t`, regimes.md) reads as the state's here.
-    first = re.sub(r"^([tk])/([ml])\s+", r"\1\2. ", authority[0]) if authority else ""
+    first = re.sub(r"^([tk])/([ml])\s+", r"\1\2. ", first)
     if is_collective(enacted, lead):
         if first.startswith("tm.") and enacted.startswith(first[3:].strip()) and first[3:].strip():
             return None
         return (
             f"cơ quan ban hành là tập thể nên người ký phải ký `{tm}` tập thể đó",
-            f"ghi `authority: {tm} {enacted[:1].upper() + enacted[1:]}` cho người ký đầu tiên, "
+            f"ghi `authority: {tm} {shown[:1].upper() + shown[1:]}` cho người ký đầu tiên, "
             "hoặc ghi `enacted_by` là chức danh người đứng đầu",
         )
     if is_standing_committee(enacted):

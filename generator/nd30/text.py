@@ -5,12 +5,31 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+# ND30 itself writes `CỘNG HÒA` and `CỘNG HOÀ`, `ỦY` and `UỶ` (§2), so names are compared
+# in a canonical form where the tone mark of `oa`, `oe` and `uy` sits on the first vowel.
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+# In NFD a tone mark follows its vowel: `oà` is o, a, grave. Moving the mark onto
+# the first vowel of the pair gives `òa`, so both placements compare equal.
+_PAIR_TONE = re.compile(rf"([oOuU])([aAeEyY])([{_TONES}])")
+# Ð (U+00D0, Icelandic eth) is a common stand-in for Đ in old Vietnamese fonts.
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
+
+@lru_cache(maxsize=8192)
+def canonical(text: str) -> str:
+    """NFC text with one tone-mark placement, Đ for Ð, NBSP as space."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_ETH))
+    moved = _PAIR_TONE.sub(r"\1\3\2", decomposed)
+    return nfc(moved).replace("\u00a0", " ")
 
 
 def upper(text: str) -> str:
