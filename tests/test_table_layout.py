@@ -7,6 +7,7 @@ alone on a page). The PDF side of the same is tests/pdf/test_pdf_body_end.py.
 from __future__ import annotations
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH as ALIGN
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from generator.columns import share
@@ -94,3 +95,45 @@ def test_an_article_ending_the_body_keeps_with_the_signature(tmp_path):
     assert last.text.startswith("Điều 3.")
     assert last.runs[0].bold and last.runs[0].text == "Điều 3."
     assert _keeps_with_next(last)
+
+
+def test_the_paragraph_after_a_table_gets_6_pt_before_it(rendered_examples):
+    # nd30-format.md §6: paragraphs stand ≥ 6 pt apart; a table has no spacing of its own.
+    doc = open_docx(rendered_examples[NOTICE])
+    table = _data_table(doc)._tbl
+    after = table.getnext()
+    assert after.tag == qn("w:p")
+    properties = after.find(qn("w:pPr"))
+    spacing = properties.find(qn("w:spacing"))
+    assert spacing.get(qn("w:before")) == "120"
+    # In the schema's order: after the style, before the indent and alignment.
+    tags = [child.tag for child in properties]
+    assert tags.index(qn("w:spacing")) > tags.index(qn("w:pStyle"))
+    # The header table's next paragraph, the type line, keeps its template's spacing.
+    header_next = doc.tables[0]._tbl.getnext()
+    assert header_next.find(f"{qn('w:pPr')}/{qn('w:spacing')}") is None
+
+
+def test_only_a_paragraph_right_after_a_content_table_is_spaced():
+    from lxml import etree
+
+    from generator.render.table_spacing import space_after_tables
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = etree.fromstring(
+        f'<w:body xmlns:w="{w}">'
+        '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="TableHead"/></w:pPr></w:p></w:tc></w:tr>'
+        "</w:tbl>"
+        '<w:p><w:pPr><w:pStyle w:val="X"/><w:ind w:firstLine="567"/><w:jc w:val="both"/>'
+        "</w:pPr></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/>"
+        '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="TableHead"/></w:pPr></w:p></w:tc></w:tr>'
+        '</w:tbl><w:p><w:pPr><w:spacing w:before="240" w:after="0"/></w:pPr></w:p>'
+        "</w:body>"
+    )
+    space_after_tables(body)
+    spaced, plain, kept = (p for p in body if p.tag == f"{{{w}}}p")
+    assert [c.tag.split("}")[1] for c in spaced[0]] == ["pStyle", "spacing", "ind", "jc"]
+    assert spaced[0][1].get(f"{{{w}}}before") == "120"
+    assert len(plain) == 0  # after a table without a column heading: untouched
+    assert kept[0][0].get(f"{{{w}}}before") == "240"  # more than 6 pt already

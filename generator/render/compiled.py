@@ -9,9 +9,11 @@ environment, renders the parts that hold none once and for all, and keeps
 every unchanged part deflated. Per document it renders only the tagged parts,
 applies the same post-processing docxtpl's `render` applies
 (`render_xml_part`'s paragraph/newline handling, `resolve_listing`,
-`fix_tables`, `fix_docpr_ids`, core properties) and writes the package with
-fixed timestamps and part order, so equal input gives equal bytes. The result
-is the document docxtpl's own render gives (tests/batch/test_fast_render.py).
+`fix_tables`, `fix_docpr_ids`, core properties) and its own (columns shared by
+content, the space after a content table, the last section folded), and writes
+the package with fixed timestamps and part order, so equal input gives equal
+bytes. The result is the document docxtpl's own render gives, with those steps
+(tests/batch/test_fast_render.py).
 
 Objects that need a live `DocxTemplate` while rendering (InlineImage, Subdoc,
 RichText hyperlinks) are not supported; layout hands templates strings only.
@@ -40,6 +42,8 @@ from generator.render.document_part import DocumentFrame, fold_last_section
 from generator.render.environment import make_environment
 from generator.render.errors import TemplateRenderError, render_error
 from generator.render.restyle import Variants
+from generator.render.table_spacing import MARKER as CONTENT_TABLE
+from generator.render.table_spacing import space_after_tables
 from generator.render.tagged_part import JINJA_MARK, TaggedPart
 from generator.render.well_formed import ROWLESS_TABLE
 from generator.render.zip_writer import FAST, ZipMember, part_order, write_zip
@@ -167,11 +171,17 @@ class CompiledTemplate:
             parts[name] = part.render(context, self.path, self._helper).encode("utf-8")
         if self._core_name:
             parts[self._core_name] = self._core_properties(context)
-        if self._body.direct and not ROWLESS_TABLE.search(body) and body.count("<w:sectPr") < 2:
+        if (
+            self._body.direct
+            and not ROWLESS_TABLE.search(body)
+            and body.count("<w:sectPr") < 2
+            and CONTENT_TABLE not in body
+        ):
             parts[self._document_name] = self._frame.wrap(body.encode("utf-8"))
         else:
             # docxtpl's `fix_tables`, and columns a loop made share the width by content
             tree = fix_tables(body)
+            space_after_tables(tree)
             fold_last_section(tree)
             if "docPr" in body:  # docxtpl's `fix_docpr_ids`, from 1001 in each document
                 for number, element in enumerate(tree.xpath("//wp:docPr", namespaces=nsmap), 1001):

@@ -22,6 +22,7 @@ from generator.render import TemplateRenderError, render_docx
 from generator.render.cache import compiled_template
 from generator.render.compiled import CompiledTemplate
 from generator.render.environment import make_environment
+from generator.render.table_spacing import space_after_tables
 from generator.render.zip_writer import ZIP_EPOCH, ZipMember, normalise_package, write_zip
 
 from .conftest import ROOT
@@ -38,6 +39,8 @@ def plain_render(template: Path, context: dict) -> bytes:
     body = document.docx.element.body
     # And columns a `{%tc for %}` loop made share the table's width by what they hold.
     fit_columns(body)
+    # And the paragraph after a content table stands 6 pt below it.
+    space_after_tables(body)
     last = body[-2] if len(body) > 1 else None
     if last is not None and last.tag == qn("w:p") and last.find(qn("w:r")) is None:
         inner = last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
