@@ -173,7 +173,8 @@ YOUTH_DECISION = """\
 kind: quyet_dinh
 regime: doan
 issuers:
-  - name: {issuer}
+  - parent: {parent}
+    name: {issuer}
     abbr: TĐTN
 symbol: QĐ/TĐTN-VP
 number: 21
@@ -197,12 +198,21 @@ archive: [VP]
 """
 
 
-@pytest.mark.parametrize("issuer", ["Ban Chấp hành Tỉnh đoàn Bình Giang", "BCH tỉnh Bình Giang"])
+@pytest.mark.parametrize(
+    ("parent", "issuer"),
+    [
+        ("null", "Ban Chấp hành Tỉnh đoàn Bình Giang"),
+        ("null", "BCH tỉnh Bình Giang"),
+        # The Union's name as the parent is printed left, as the title is right: the
+        # checker tells them apart by column.
+        ("Đoàn TNCS Hồ Chí Minh", "Ban Chấp hành Tỉnh đoàn Bình Giang"),
+    ],
+)
 def test_youth_union_executive_committee_enacted_by_its_standing_committee(
-    tmp_path: Path, issuer: str
+    tmp_path: Path, parent: str, issuer: str
 ) -> None:
     path = tmp_path / "qd-doan.yaml"
-    path.write_text(YOUTH_DECISION.format(issuer=issuer), "utf-8")
+    path.write_text(YOUTH_DECISION.format(parent=parent, issuer=issuer), "utf-8")
     result, out = render(path)
     assert result.exit_code == 0, result.output
     report = check(out)

@@ -42,7 +42,12 @@ def find_anchor(model: DocModel) -> Para | None:
     qh = next((p for p in model.paras if NATIONAL_TITLE.match(fold(p.text))), None)
     if qh is None:
         head = model.paras[: HEADER_WINDOW * 3]
-        qh = next((p for p in head if _is_top_title(p)), None) or _top_right(head)
+        titles = [p for p in head if _is_top_title(p)]
+        # A regime's title may also be written as the issuer's parent at the left
+        # (`ĐOÀN TNCS HỒ CHÍ MINH` over `BAN CHẤP HÀNH TỈNH ĐOÀN …`): the title is the one
+        # that is not in the first column.
+        right = [p for p in titles if p.cell is None or p.cell.col != 1]
+        qh = next(iter(right or titles), None) or _top_right(head)
     return qh
 
 
