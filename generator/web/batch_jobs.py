@@ -1,7 +1,8 @@
 """Batches sent from the page: run by the library's batch runner in a thread, zipped.
 
 The uploaded master and units file go into a folder of their own, the batch is
-written beside them, and the documents with `manifest.csv` become one ZIP kept
+written beside them (with a PDF of each document when asked, as `vanban batch
+--pdf` makes them), and the documents with `manifest.csv` become one ZIP kept
 in memory; the folder is removed as soon as the batch ends. A finished job is
 kept for `KEEP_SECONDS`, and at most `MAX_JOBS` jobs are kept.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.batch.pdfs import batch_pdfs
 from generator.batch.runner import BatchError, BatchOptions, run_batch
 from generator.diagnostics import ERROR, Diagnostic
 from generator.output import slug
@@ -31,6 +33,8 @@ MAX_JOBS = 50
 class Job:
     id: str
     state: str = "running"
+    stage: str = "documents"
+    """`documents` while the documents are written, then `pdf` while they are converted."""
     done: int = 0
     total: int | None = None
     failed: int = 0
@@ -66,8 +70,10 @@ class Jobs:
         data_name: str,
         data: bytes,
         pattern: str | None = None,
+        pdf: bool = False,
     ) -> Job:
-        """Start a batch; its files stay in a folder of its own until it ends."""
+        """Start a batch, with a PDF of each document when `pdf`; its files stay in a folder
+        of their own until it ends."""
         folder = Path(tempfile.mkdtemp(prefix="vanban-batch-web-"))
         master_path = folder / f"master{_suffix(master_name, '.yaml')}"
         data_path = folder / f"{slug(Path(data_name).stem)}"
@@ -79,14 +85,18 @@ class Jobs:
             self._forget_old()
             self._jobs[job.id] = job
         options = BatchOptions(master_path, data_path, out_dir=folder / "out", pattern=pattern)
-        threading.Thread(target=self._run, args=(job, options, folder), daemon=True).start()
+        run = (job, options, folder, pdf)
+        threading.Thread(target=self._run, args=run, daemon=True).start()
         return job
 
-    def _run(self, job: Job, options: BatchOptions, folder: Path) -> None:
+    def _run(self, job: Job, options: BatchOptions, folder: Path, pdf: bool) -> None:
         found: list[Diagnostic] = []
         try:
             report = run_batch(options, job.total_for)
             found = report.diagnostics()
+            if pdf and report.written:
+                job.stage = "pdf"
+                found += batch_pdfs(report).problems
             job.zip = _zip(Path(options.out_dir))
             job.state = "done"
         except BatchError as exc:

@@ -63,6 +63,9 @@ class BatchStarted(BaseModel):
 
 class BatchStatus(BaseModel):
     state: Literal["running", "done", "failed"]
+    stage: Literal["documents", "pdf"] = Field(
+        description="`documents` khi đang tạo văn bản, `pdf` khi đang chuyển sang PDF"
+    )
     done: int
     total: int | None
     failed: int = Field(description="Số hàng lỗi")

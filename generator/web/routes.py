@@ -205,6 +205,9 @@ async def batch(
     name: Annotated[
         str | None, Form(description="Mẫu tên tệp, ví dụ {kind}-{place}-{number}")
     ] = None,
+    pdf: Annotated[
+        bool, Form(description="Tạo thêm tệp PDF của mỗi văn bản (như `vanban batch --pdf`)")
+    ] = False,
 ) -> dict[str, str]:
     job = request.app.state.jobs.start(
         master.filename or "master.yaml",
@@ -212,6 +215,7 @@ async def batch(
         data.filename or "data.csv",
         await data.read(),
         name or None,
+        pdf,
     )
     return {"id": job.id}
 
@@ -228,6 +232,7 @@ def batch_status(request: Request, job_id: str) -> dict[str, Any]:
     job = _job(request, job_id)
     return {
         "state": job.state,
+        "stage": job.stage,
         "done": job.done,
         "total": job.total,
         "failed": job.failed,

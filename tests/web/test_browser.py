@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -228,6 +230,7 @@ def test_batch_from_the_page(browser, live_server):
     by_testid(driver, "batch-master").send_keys(str(batch / "phat-dong-master.yaml"))
     by_testid(driver, "batch-data").send_keys(str(batch / "units.xlsx"))
     by_testid(driver, "batch-name").send_keys("{kind}-{place}-{number}")
+    by_testid(driver, "batch-pdf").click()
     by_testid(driver, "batch-start").click()
     link = wait(
         lambda: (lambda a: a if a.get_attribute("hidden") is None else None)(
@@ -240,7 +243,12 @@ def test_batch_from_the_page(browser, live_server):
     assert "Xong" in by_testid(driver, "batch-status").text
     with urllib.request.urlopen(link.get_attribute("href")) as answer:
         assert answer.headers["Content-Type"] == "application/zip"
-        assert answer.read().startswith(b"PK")
+        names = zipfile.ZipFile(io.BytesIO(answer.read())).namelist()
+    # The box ticked: each document with its PDF.
+    documents = sorted(n.removesuffix(".docx") for n in names if n.endswith(".docx"))
+    assert documents and documents == sorted(
+        n.removesuffix(".pdf") for n in names if n.endswith(".pdf")
+    )
 
 
 def test_the_preview_holds_a_page_s_place_before_it_arrives(browser, live_server):

@@ -132,3 +132,42 @@ def test_batch_that_cannot_run_says_why(client):
     # The master's mistake, located in it, without the server's folder.
     assert [p["location"]["file"] for p in state["problems"]] == ["master.yaml"]
     assert client.get("/api/batch/nothing").status_code == 404
+
+
+def test_batch_with_pdfs_puts_each_document_s_pdf_in_the_zip(client, office, tmp_path):
+    # Two units are enough: the PDF step is `vanban batch --pdf`'s own.
+    lines = (BATCH / "units.csv").read_text("utf-8").splitlines()[:3]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines))))
+    files = {
+        "master": ("phat-dong-master.yaml", (BATCH / "phat-dong-master.yaml").read_bytes()),
+        "data": ("units.csv", "\n".join(lines).encode()),
+    }
+    started = client.post("/api/batch", files=files, data={"pdf": "true"})
+    assert started.status_code == 202
+    state = wait_batch(client, started.json()["id"])
+    assert state["state"] == "done" and state["problems"] == [], state
+    assert state["stage"] == "pdf"
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get(f"/api/batch/{started.json()['id']}/result").content)
+    )
+    manifest = list(csv.DictReader(io.StringIO(archive.read("manifest.csv").decode("utf-8-sig"))))
+    assert len(manifest) == len(rows)
+    for entry, row in zip(manifest, rows, strict=True):
+        assert entry["pdf"] == entry["file"].removesuffix(".docx") + ".pdf"
+        pdf = archive.read(entry["pdf"])
+        assert pdf.startswith(b"%PDF-")
+        assert f"{row['place']}, ngày" in pdf_text(pdf, tmp_path, entry["pdf"])
+
+
+def test_batch_without_pdfs_makes_none(client):
+    files = {
+        "master": ("phat-dong-master.yaml", (BATCH / "phat-dong-master.yaml").read_bytes()),
+        "data": ("units.csv", (BATCH / "units.csv").read_bytes()),
+    }
+    started = client.post("/api/batch", files=files)
+    state = wait_batch(client, started.json()["id"])
+    assert state["state"] == "done" and state["stage"] == "documents"
+    archive = zipfile.ZipFile(
+        io.BytesIO(client.get(f"/api/batch/{started.json()['id']}/result").content)
+    )
+    assert not [n for n in archive.namelist() if n.endswith(".pdf")]

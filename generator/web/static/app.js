@@ -239,7 +239,8 @@
       bar.max = state.total || 1;
       bar.value = state.done;
       $("batch-status").textContent = `${state.done}/${state.total ?? "?"} văn bản` +
-        (state.failed ? `, ${state.failed} hàng lỗi` : "");
+        (state.failed ? `, ${state.failed} hàng lỗi` : "") +
+        (state.state === "running" && state.stage === "pdf" ? ". Đang chuyển sang PDF…" : "");
       if (state.state !== "running") {
         for (const problem of state.problems) {
           const li = document.createElement("li");
