@@ -6,65 +6,29 @@ content model turns text into a number where a number is expected), an Excel
 date is a date and an Excel number the number it shows. An empty cell sets
 nothing.
 
-A YAML or JSON units file is a list of mappings. Each top-level item is cut
-out of the text and read on its own with the content reader, so positions
-(and NFC, control-character checks) are the same as for a content file; a
-file that cannot be cut that way (anchors shared between items, a second
-document) is read whole.
+A YAML or JSON units file is a list of mappings, read item by item
+(`generator.batch.mappings`).
 """
 
 from __future__ import annotations
 
-import bisect
-import json
-import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.batch import csvfile, xlsx
+from generator.batch.mappings import item_count, mapping_rows
 from generator.batch.merge import APPEND, FieldPath, parse_field_path, show_path
+from generator.batch.rows import Column, DataError, Row
 from generator.content.chars import bad_characters, join_surrogates
 from generator.content.labels import ignored, path_for_label
-from generator.content.source import Source, read_text
 from generator.limits import current
-from generator.problems import Problem, UnusableFile
+from generator.problems import Problem
 
 SPREADSHEET = (".csv", ".xlsx")
 MAPPINGS = (".yaml", ".yml", ".json")
 SUFFIXES = SPREADSHEET + MAPPINGS
-
-_ITEM_START = re.compile(r"-(?:[ \t]|$)")
-_ANCHORS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
-
-
-class DataError(UnusableFile):
-    """The units file cannot be used at all (unreadable, no header, not a list, ...)."""
-
-
-@dataclass(frozen=True)
-class Column:
-    """One spreadsheet column: its header as written and the field path it names."""
-
-    index: int
-    header: str
-    path: FieldPath
-
-
-@dataclass
-class Row:
-    """One row of a units file."""
-
-    line: int
-    """Its row number in the spreadsheet, or the line its item starts on in a YAML/JSON file."""
-    cells: list[tuple[int, Any]] = field(default_factory=list)
-    """`(column index, value)` of each non-empty cell (spreadsheets)."""
-    source: Source | None = None
-    """The row's mapping with positions in the data file (YAML/JSON)."""
-    problems: list[Problem] = field(default_factory=list)
-    """Problems found while reading it (control characters, a value with no column)."""
 
 
 class DataFile:
@@ -142,7 +106,7 @@ class DataFile:
     def rows(self) -> Iterator[Row]:
         """Every non-empty row, in order."""
         if self.suffix in MAPPINGS:
-            yield from _mapping_rows(self.path, self.name)
+            yield from mapping_rows(self.path, self.name)
             return
         width = len(self.columns)
         by_index = {c.index: c for c in self.columns}
@@ -218,9 +182,7 @@ class DataFile:
                 )
             if self.suffix == ".xlsx":
                 return xlsx.size(self.path, self.sheet) - self._header_line
-            text = _read_text(self.path, self.name)
-            starts = _item_starts(text)
-            return len(starts) if starts is not None else None
+            return item_count(self.path, self.name)
         except (DataError, csvfile.CsvError, xlsx.XlsxError, OSError, ValueError):
             return None
 
@@ -302,197 +264,3 @@ def _columns(name: str, line: int, header: list[Any]) -> tuple[list[Column], lis
     if not columns:
         raise DataError.at(name, line, None, "dòng tiêu đề không có tên cột nào")
     return columns, skipped
-
-
-# --- YAML / JSON --------------------------------------------------------------
-
-
-def _read_text(path: Path, name: str) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise DataError.at(name, None, None, f"không đọc được tệp: {exc.strerror}") from exc
-    except UnicodeDecodeError as exc:
-        raise DataError.at(
-            name,
-            None,
-            None,
-            f"tệp không phải UTF-8 (byte thứ {exc.start + 1})",
-            "lưu tệp với mã hóa UTF-8",
-        ) from exc
-
-
-def _item_starts(text: str) -> list[int] | None:
-    """Line indexes where each top-level `- ` item starts, or None if the text is not cut that way."""
-    if _ANCHORS.search(text):
-        return None
-    lines = text.splitlines()
-    starts: list[int] = []
-    begun = False
-    for index, line in enumerate(lines):
-        if not begun:
-            stripped = line.strip()
-            if not stripped or stripped.startswith("#") or stripped.startswith("%"):
-                continue
-            if stripped == "---":
-                continue
-            if not _ITEM_START.match(line):
-                return None
-            begun = True
-        if line.startswith(("---", "...")):
-            return None
-        if _ITEM_START.match(line):
-            starts.append(index)
-    return starts if begun else None
-
-
-def _mapping_rows(path: Path, name: str) -> Iterator[Row]:
-    text = _read_text(path, name)
-    if path.suffix.lower() == ".json" and text.lstrip().startswith("["):
-        yield from _json_rows(text, name)
-        return
-    starts = _item_starts(text)
-    if starts is None:
-        yield from _whole_file_rows(text, name)
-        return
-    lines = text.splitlines(keepends=True)
-    for number, start in enumerate(starts):
-        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
-        yield _item_row(name, "".join(lines[start:end]), start)
-
-
-def _item_row(
-    name: str, chunk: str, line_offset: int, *, column: int = 0, item: bool = True
-) -> Row:
-    """Read one item cut out of the file: a `- ...` item, or a JSON value at `column`.
-
-    Indenting the cut-out text as it stood keeps every column right; only
-    lines need moving.
-    """
-    source = read_text(" " * column + chunk, name, limit="data_bytes")
-    row = Row(line_offset + 1)
-    row.source = _shift(source, line_offset, "[0]" if item else None)
-    row.problems = row.source.problems
-    return row
-
-
-def _shift(source: Source, lines: int, item: str | None) -> Source:
-    """`source` moved down `lines` lines; with `item`, the first list item's data and positions."""
-
-    def move(table: dict) -> dict:
-        out = {}
-        for path, (line, column) in table.items():
-            if item is not None:
-                if not path or path[0] != 0:
-                    continue
-                path = path[1:]
-            out[path] = (line + lines, column)
-        return out
-
-    data = source.data
-    if item is not None:
-        data = data[0] if isinstance(data, list) and data else None
-    shifted = Source(source.name, data, move(source.values), move(source.keys))
-    shifted.values.setdefault((), (lines + 1, 1))
-    for problem in source.problems:
-        where = problem.path
-        if item is not None:
-            where = where.removeprefix(item).lstrip(".")
-        shifted.problems.append(
-            Problem(
-                problem.file,
-                problem.line + lines if problem.line is not None else None,
-                problem.column,
-                where,
-                problem.message,
-                problem.hint,
-                code="data.invalid",
-            )
-        )
-    return shifted
-
-
-def _json_rows(text: str, name: str) -> Iterator[Row]:
-    """Each value of a top-level JSON array, cut out and read as it is reached."""
-    decoder = json.JSONDecoder()
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def where(offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(line_starts, offset) - 1
-        return line, offset - line_starts[line]
-
-    def fail(offset: int, message: str) -> DataError:
-        line, column = where(min(offset, max(len(text) - 1, 0)))
-        return DataError.at(name, line + 1, column + 1, f"lỗi cú pháp JSON: {message}")
-
-    index = _skip_space(text, text.index("[") + 1)
-    if index < len(text) and text[index] == "]":
-        index += 1
-    else:
-        while True:
-            try:
-                _, end = decoder.raw_decode(text, index)
-            except json.JSONDecodeError as exc:
-                raise fail(exc.pos, exc.msg) from exc
-            except RecursionError as exc:
-                limits = current()
-                raise DataError.at(
-                    name,
-                    *(n + 1 for n in where(index)),
-                    "hàng lồng nhau quá sâu",
-                    limits.hint("depth"),
-                ) from exc
-            except ValueError as exc:  # a number of thousands of digits
-                limits = current()
-                raise DataError.at(
-                    name,
-                    *(n + 1 for n in where(index)),
-                    "hàng có số quá dài, không đọc được",
-                    limits.hint("number_digits"),
-                ) from exc
-            line, column = where(index)
-            yield _item_row(name, text[index:end], line, column=column, item=False)
-            index = _skip_space(text, end)
-            if index < len(text) and text[index] == ",":
-                index = _skip_space(text, index + 1)
-                continue
-            if index < len(text) and text[index] == "]":
-                index += 1
-                break
-            raise fail(index, "thiếu dấu `,` giữa hai hàng hoặc `]` ở cuối")
-    if text[index:].strip():
-        raise fail(_skip_space(text, index), "còn nội dung sau dấu `]` cuối")
-
-
-def _skip_space(text: str, index: int) -> int:
-    while index < len(text) and text[index] in " \t\r\n":
-        index += 1
-    return index
-
-
-def _whole_file_rows(text: str, name: str) -> Iterator[Row]:
-    source = read_text(text, name, limit="data_bytes")
-    if source.problems and source.data is None:
-        raise DataError(source.problems)
-    if not isinstance(source.data, list):
-        raise DataError.at(
-            name,
-            1,
-            1,
-            "tệp dữ liệu YAML/JSON phải là một danh sách, "
-            "mỗi phần tử là các trường của một văn bản",
-            "mỗi hàng bắt đầu bằng `- `, ví dụ `- number: 5`",
-        )
-    for index, value in enumerate(source.data):
-        prefix = f"[{index}]"
-        sub = Source(
-            name,
-            [value],
-            {(0,) + p[1:]: v for p, v in source.values.items() if p[:1] == (index,)},
-            {(0,) + p[1:]: v for p, v in source.keys.items() if p[:1] == (index,)},
-        )
-        sub.problems = [p for p in source.problems if p.path.startswith(prefix)]
-        row = Row(source.values.get((index,), (1, 1))[0])
-        row.source = _shift(sub, 0, prefix)
-        row.problems = row.source.problems
-        yield row
