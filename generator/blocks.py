@@ -139,11 +139,12 @@ def figures(table: Table) -> list[bool]:
 
 
 def keep_with_signature(blocks: list[Block]) -> list[Block]:
-    """A body that ends with a table without a note: its last row keeps with the signature."""
+    """A body that ends with a table: its last row keeps with the note under it (which ends
+    the body and keeps with the signature) or with the signature."""
     if not blocks or blocks[-1].style != "table":
         return blocks
     view = blocks[-1].table
-    if view.note or not view.rows or view.rows[-1].heading:
+    if not view.rows or view.rows[-1].heading:
         return blocks
     last = view.rows[-1]
     rows = [*view.rows[:-1], TableRow(last.heading, last.number, last.cells, keep=True)]
@@ -230,12 +231,22 @@ def body(content: Content, kind: Kind, end: str = nd30.END_MARK, dash: str = "")
         out.append(Block("decision", nd30.upper(line)))
         out += _articles(content.articles)
     out += [Block("text", p) for p in paragraphs(content.closing or "")]
+    return keep_with_signature(_end_mark(out, end))
+
+
+def _end_mark(out: list[Block], end: str) -> list[Block]:
+    """The body's last paragraph ends with `./.`. A body that ends with a table ends with the
+    table's note, or with a line of its own after the table: never on a heading above it."""
+    if out and out[-1].style == "table":
+        view = out[-1].table
+        note = nd30.end_mark(view.note, end) if view.note else end
+        return [*out[:-1], replace(out[-1], table=replace(view, note=note))]
     for i in range(len(out) - 1, -1, -1):
         if out[i].style not in ("table", "decision", "proposal"):
             last = out[i]
             out[i] = Block(last.style, nd30.end_mark(last.text, end), last.label)
             break
-    return keep_with_signature(out)
+    return out
 
 
 def annexes(content: Content, kind: Kind, symbol_text: str, issuer: str) -> list[AnnexView]:

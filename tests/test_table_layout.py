@@ -83,6 +83,39 @@ def test_a_table_ending_the_body_keeps_its_last_row_with_the_signature(tmp_path)
     assert not any(_keeps_with_next(p) for p in numbers[:-1]), "only the last row keeps"
 
 
+def _body_texts(doc) -> list[str]:
+    """The text of every top-level paragraph, in order (tables' cells left out)."""
+    return [p.text for p in doc.paragraphs if p.text.strip()]
+
+
+def test_a_table_ending_the_body_is_followed_by_the_end_mark(tmp_path):
+    # content-format.md: the body always ends with `./.`; with a table last, it comes after
+    # the table, never on the heading or item printed above it.
+    data = table_end_data(0)  # the section holds the table alone
+    doc = _render(tmp_path, data)
+    texts = _body_texts(doc)
+    assert "I. KẾT QUẢ CHẤM ĐIỂM" in texts, texts
+    assert not any(t.endswith("./.") for t in texts if t != "./."), texts
+    end = next(p for p in doc.paragraphs if p.text == "./.")
+    table = _data_table(doc)._tbl
+    assert table.getnext() is end._p, "the end mark stands right after the table"
+    assert _keeps_with_next(end), "the end mark keeps with the signature"
+    last_number = _data_table(doc).rows[-1].cells[0].paragraphs[0]
+    assert _keeps_with_next(last_number), "the last row keeps with the end mark"
+
+
+def test_a_table_note_ending_the_body_takes_the_end_mark(tmp_path):
+    data = table_end_data(1)
+    data["sections"][0]["items"][-1]["table"]["note"] = "Điểm tối đa là 100 điểm."
+    doc = _render(tmp_path, data)
+    texts = _body_texts(doc)
+    ends = [t for t in texts if t.endswith("./.")]
+    assert ends == ["Điểm tối đa là 100 điểm./."], texts
+    note = next(p for p in doc.paragraphs if p.text == ends[0])
+    assert _keeps_with_next(note)
+    assert _keeps_with_next(_data_table(doc).rows[-1].cells[0].paragraphs[0])
+
+
 def test_a_table_inside_the_body_keeps_no_row(rendered_examples):
     doc = open_docx(rendered_examples[NOTICE])  # a section follows the table
     table = _data_table(doc)

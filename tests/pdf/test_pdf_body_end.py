@@ -44,6 +44,13 @@ def test_the_body_s_last_line_shares_a_page_with_the_signature_s_first(printed):
         end = _pages_of(pages, "./.")  # the end mark closes the last article
     else:
         end = _pages_of(pages, LAST_ROW)
+        # The end mark follows the table's last row (content-format.md: the body ends
+        # with `./.`), on the same page, below it.
+        assert _pages_of(pages, "./.", whole=True) == end, "the end mark leaves the table"
+        page = pages[end[0] - 1]
+        (row,) = page.find(LAST_ROW)
+        (mark,) = page.find("./.", whole=True)
+        assert mark.y0 > row.y1, "the end mark stands above the table's last row"
     assert len(end) == 1, f"the body's last line on pages {end}"
     assert end == signature, (
         f"the body ends on page {end[0]}, its signature starts on page {signature[0]}"
