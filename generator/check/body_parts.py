@@ -95,7 +95,7 @@ def _body(g: Groups, paras: list[Para]) -> None:
         folded = fold(para.text)
         if decision and (DECISION_LINE.match(folded) or (n == 0 and not BASES.match(folded))):
             continue
-        if in_bases and BASES.match(folded):
+        if in_bases and BASES.match(folded) and (decision or not _prose(para, flat)):
             bases.append(para)
             continue
         if not seen_heading and flat[:1] in QUOTES_OPEN and flat[-1:] in QUOTES_CLOSE:
@@ -123,6 +123,13 @@ def _body(g: Groups, paras: list[Para]) -> None:
         g["section_heading"] = [[p] for p in headings]
     if text or bases:
         g["body_text"] = [[p] for p in bases + text]
+
+
+def _prose(para: Para, flat: str) -> bool:
+    """An upright sentence that happens to open with `Căn cứ` (a submission's `Căn cứ kết
+    quả bình xét …, Vụ kính trình …`): body text, not a base. A base list ends its lines
+    with `;`, so a template that drops the italics of several bases is still caught."""
+    return not flat.endswith(";") and not any(r.italic for r in para.runs if r.visible)
 
 
 def _recipients(model: DocModel, g: Groups, heading: Para) -> None:
