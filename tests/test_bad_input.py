@@ -184,6 +184,23 @@ CASES = [
         None,
     ),
     ("no date and no year", lambda t: t.replace("date: 2024-01-12\n", ""), None, "", "year", None),
+    (
+        # YAML reads `- Lưu: VT, NC.` as a mapping; the clerk meant a line of text.
+        "archive line typed as a recipient",
+        lambda t: t.replace("  - Các đơn vị thuộc Cục", "  - Lưu: VT, NC."),
+        18,
+        "recipients[1]",
+        "`Lưu: VT, NC.`",
+        "archive:",
+    ),
+    (
+        "colon inside an item",
+        lambda t: t.replace("  - Nội dung thứ nhất.", "  - Tổng kinh phí: 1.500.000 đồng."),
+        11,
+        "contents[0]",
+        "`Tổng kinh phí: 1.500.000 đồng.`",
+        '`"Tổng kinh phí: 1.500.000 đồng."`',
+    ),
 ]
 
 

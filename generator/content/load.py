@@ -87,10 +87,45 @@ def _date_hint(ctx: dict[str, Any]) -> str:
     return f"{read}tháng {month} năm {year} có {calendar.monthrange(year, month)[1]} ngày"
 
 
-def _translate(error: dict, source: Source) -> Problem:
+def _colon_text(value: Any) -> str | None:
+    """The text a line such as `- Lưu: VT, NC.` was meant to be: YAML reads `: ` as
+    `key: value`, and no field's name holds a space or a Vietnamese letter."""
+    if not isinstance(value, dict) or len(value) != 1:
+        return None
+    ((key, val),) = value.items()
+    if not isinstance(key, str) or (key.isascii() and " " not in key):
+        return None
+    if isinstance(val, (dict, list)):
+        return None
+    return key if val is None else f"{key}: {val}"
+
+
+def _colon_problem(path: Path_, text: str, source: Source) -> Problem:
+    hint = f'đặt cả dòng trong ngoặc kép: `"{text}"`'
+    if path[:1] == ("recipients",) and text.casefold().startswith("lưu"):
+        hint = (
+            "dòng `- Lưu: VT, ….` vanban tự in: ghi các đơn vị lưu vào `archive:`, "
+            "ví dụ `archive: [VP]`"
+        )
+    return source.problem(
+        path,
+        f"dấu `: ` làm dòng `{text}` bị đọc thành một cặp `khóa: giá trị`",
+        hint,
+        code="content.type",
+    )
+
+
+def _translate(error: dict, source: Source) -> Problem | None:
     path: Path_ = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("§")))
     kind = error["type"]
     value = error.get("input")
+    colon = _colon_text(value)
+    if colon is not None and (kind == "string_type" or (kind, path[-1]) == ("missing", "text")):
+        # An item (`text` missing) or a plain text written `Tổng kinh phí: 1.500.000 đồng`.
+        where = path[:-1] if kind == "missing" else path
+        return _colon_problem(where, colon, source)
+    if kind == "extra_forbidden" and _colon_text({path[-1]: value}) is not None:
+        return None  # reported with the item's missing `text`
     if kind == "missing":
         return source.problem(path, f"thiếu trường bắt buộc `{path[-1]}`", code="content.required")
     if kind == "extra_forbidden":
@@ -171,7 +206,7 @@ def validate_data(source: Source) -> m.Content:
     try:
         content = m.Content.model_validate(data)
     except ValidationError as exc:
-        problems += [_translate(e, source) for e in exc.errors()]
+        problems += [p for e in exc.errors() if (p := _translate(e, source)) is not None]
     for check in CHECKS:
         problems += check(data, source, kind)
     problems += check_table_shapes(data, source)
