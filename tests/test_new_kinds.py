@@ -205,7 +205,7 @@ def problems_of(tmp_path: Path, text: str, files: dict[str, bytes] | None = None
     return [
         line
         for line in (result.stderr or result.output).splitlines()
-        if "qd.yaml" in line or ".csv" in line
+        if "qd.yaml" in line or ".csv" in line or ".xlsx" in line
     ]
 
 
@@ -289,6 +289,32 @@ def test_empty_data_file(tmp_path: Path) -> None:
     text = BASE + "annexes:\n  - title: Danh sách\n    data: ds.csv\n"
     lines = problems_of(tmp_path, text, {"ds.csv": b"\n\n"})
     assert any("ds.csv: tệp dữ liệu không có hàng nào" in line for line in lines), lines
+
+
+def test_data_file_with_only_its_column_names(tmp_path: Path) -> None:
+    # A list left unfilled: the file is named, below its header, not the YAML's `rows`.
+    text = BASE + "annexes:\n  - title: Danh sách\n    data: ds.csv\n"
+    lines = problems_of(tmp_path, text, {"ds.csv": "STT,Họ và tên,Đơn vị\n".encode()})
+    assert any("ds.csv:2:1: tệp dữ liệu chỉ có hàng tên cột" in line for line in lines), lines
+    assert not any("thêm `rows`" in line for line in lines), lines
+
+
+def test_unknown_group_by_is_guessed_and_the_rows_still_checked(tmp_path: Path) -> None:
+    text = BASE + "annexes:\n  - title: Danh sách\n    data: ds.csv\n    group_by: Nhom\n"
+    csv = "Nhóm,Họ và tên\nTập thể,Văn phòng\nCá nhân,Trần Thị Bình,thừa\n"
+    lines = problems_of(tmp_path, text, {"ds.csv": csv.encode()})
+    assert any(
+        "annexes[0].group_by: tệp dữ liệu không có cột `Nhom`" in line and "`Nhóm`?" in line
+        for line in lines
+    ), lines
+    assert any("ds.csv:3:3: hàng có 3 ô" in line for line in lines), lines
+
+
+def test_a_file_that_is_not_a_workbook_has_a_hint(tmp_path: Path) -> None:
+    text = BASE + "annexes:\n  - title: Danh sách\n    data: ds.xlsx\n"
+    lines = problems_of(tmp_path, text, {"ds.xlsx": "Họ và tên;Đơn vị\n".encode()})
+    found = [line for line in lines if "ds.xlsx: không đọc được tệp Excel" in line]
+    assert found and "gợi ý:" in found[0] and ".xlsx" in found[0].split("gợi ý:")[1], lines
 
 
 def test_data_file_csv_groups_and_numbers(tmp_path: Path) -> None:

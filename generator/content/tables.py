@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -103,8 +104,21 @@ def read_table_file(
             "lưu tệp dạng CSV UTF-8 hoặc Excel Workbook (.xlsx)",
         )
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return _unread(name, f"không đọc được tệp Excel: {exc}")
+        return _unread(
+            name,
+            f"không đọc được tệp Excel: {exc}",
+            "mở tệp bằng Excel và lưu lại dạng Excel Workbook (.xlsx)",
+        )
     records = [(line, cells) for line, cells in records if not all(_blank(c) for c in cells)]
+    if len(records) == 1:
+        # Column names and nothing under them: the list was left unfilled.
+        return _unread(
+            name,
+            "tệp dữ liệu chỉ có hàng tên cột, không có hàng nào của bảng",
+            "mỗi hàng dưới hàng tên cột là một hàng của bảng",
+            TABLE,
+            line=records[0][0] + 1,
+        )
     if not records:
         return _unread(
             name,
@@ -125,10 +139,14 @@ def read_table_file(
 
 
 def _unread(
-    name: str, message: str, hint: str | None = None, code: str = "content.data_file"
+    name: str,
+    message: str,
+    hint: str | None = None,
+    code: str = "content.data_file",
+    line: int | None = None,
 ) -> tuple[list[str], list[tuple[int, list[Any]]], list[Problem]]:
     """No table: the data file could not be read, or holds no row."""
-    return [], [], [Problem(name, None, None, "", message, hint, code=code)]
+    return [], [], [Problem(name, line, 1 if line else None, "", message, hint, code=code)]
 
 
 def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Problem]:
@@ -163,15 +181,17 @@ def _inline(table: dict, path: Path_, source: Source, base: Path) -> Iterator[Pr
     group_at = None
     if isinstance(group_by, str):
         if group_by not in headings:
+            close = difflib.get_close_matches(group_by, headings, n=1, cutoff=0.6)
             yield source.problem(
                 path + ("group_by",),
                 f"tệp dữ liệu không có cột `{group_by}`",
-                "các cột: " + ", ".join(headings),
+                f"có phải là `{close[0]}`?" if close else "các cột: " + ", ".join(headings),
                 code=TABLE,
             )
-            return
-        group_at = headings.index(group_by)
-        keep.remove(group_at)
+            # Go on: the rows' own mistakes are reported in the same run.
+        else:
+            group_at = headings.index(group_by)
+            keep.remove(group_at)
     rows: list[tuple[Any, list[Any]]] = []
     for line, cells in records:
         while len(cells) > len(headings) and _blank(cells[-1]):
