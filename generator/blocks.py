@@ -249,7 +249,13 @@ def _end_mark(out: list[Block], end: str) -> list[Block]:
     return out
 
 
-def annexes(content: Content, kind: Kind, symbol_text: str, issuer: str) -> list[AnnexView]:
+def annexes(
+    content: Content,
+    kind: Kind,
+    symbol_text: str,
+    issuer: str,
+    number_pattern: str = nd30.STATE_NUMBER,
+) -> list[AnnexView]:
     """content-format.md, Tables and annexes: labelled as written, or `Phụ lục I`, `II`, … when
     there are several and none has a label; the reference line names this document."""
     views = []
@@ -269,6 +275,7 @@ def annexes(content: Content, kind: Kind, symbol_text: str, issuer: str) -> list
                     content.date,
                     content.emulation_year,
                     issuer,
+                    number_pattern,
                 ),
                 table=table_view(_as_table(annex)),
                 landscape=annex.landscape,

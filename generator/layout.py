@@ -294,7 +294,11 @@ def build_context(content: Content, kind: Kind) -> DocumentContext:
         enacted_by=capitals(content.enacted_by, TITLE_BOX) if content.enacted_by else "",
         addressees=nd30.addressee_lines(content.addressees) if content.addressees else [],
         annexes=annexes(
-            content, kind, symbol, (content.enacted_by or content.issuers[0].name).strip()
+            content,
+            kind,
+            symbol,
+            (content.enacted_by or content.issuers[0].name).strip(),
+            regime.number_pattern,
         ),
         extra=dict(content.extra),
     )

@@ -75,6 +75,12 @@ OTHER_NAMES = [
     "TM. Ủy_ban nhân_dân thành_phố Hồ_Chí_Minh",
     "KT. Giám_đốc Sở Công_Thương tỉnh Cà_Mau",
     "TM. Ban Chấp_hành Công_đoàn ngành Giáo_dục tỉnh Đồng_Nai",
+    # Party committees and Youth Union bodies named by their level: `Tỉnh_ủy` is one word.
+    "Tỉnh_ủy Bà_Rịa - Vũng_Tàu",
+    "Ủy_ban Kiểm_tra Huyện_ủy Lạc_Dương",
+    "Thành_ủy thành_phố Hồ_Chí_Minh",
+    "Ban Thường_vụ Tỉnh_đoàn Quảng_Trị",
+    "Thành_đoàn thành_phố Hồ_Chí_Minh",
 ]
 
 MORE_WORDS = [

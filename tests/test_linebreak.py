@@ -119,6 +119,7 @@ def test_a_union_keeps_its_field_and_its_place_whole(place):
             "signature",
             ["PHÓ CHỦ TỊCH", "ỦY BAN NHÂN DÂN", "TỈNH KHÁNH HÒA"],
         ),
+        ("Tỉnh ủy Bà Rịa - Vũng Tàu", "parent", ["TỈNH ỦY", "BÀ RỊA - VŨNG TÀU"]),
         ("Bộ Công Thương", "issuer", ["BỘ CÔNG THƯƠNG"]),
         ("KT. Cục trưởng", "signature", ["KT. CỤC TRƯỞNG"]),
     ],

@@ -270,6 +270,7 @@ def test_every_regime_rule_has_a_fault_here() -> None:
     others = {r.id for r in load_rules().rules if not r.for_regime("nha_nuoc")}
     faulted = {f[0] for f in PARTY_FAULTS + YOUTH_FAULTS} | {"dang.body.end_mark"}
     faulted |= REGIME_FAULTS
+    faulted |= {"dang.annex.reference_text", "doan.annex.reference_text"}  # annex tests below
     assert others - faulted == set()
 
 
@@ -291,3 +292,99 @@ def test_check_command_takes_the_regime(tmp_path: Path, party_plan) -> None:
     assert result.exit_code == 0 and "thể thức `dang`" in result.output
     assert runner.invoke(main, ["check", "-q", "--regime", "nha_nuoc", str(path)]).exit_code == 1
     assert runner.invoke(main, ["check", "--regime", "dang_uy", str(path)]).exit_code == 2
+
+
+# --- annexes and a text that opens with `Căn cứ` ------------------------------------------
+
+PARTY_DECISION = """\
+kind: quyet_dinh
+regime: {regime}
+issuers: [{{parent: Đảng bộ tỉnh Quảng Ngãi, name: Tỉnh ủy Quảng Ngãi, abbr: TU}}]
+number: 7
+place: Quảng Ngãi
+date: 2024-12-20
+subject: về việc tặng Bằng khen năm 2024
+enacted_by: Ban Thường vụ Tỉnh ủy
+bases: [Căn cứ Điều lệ Đảng]
+preamble: Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng, Ban Thường vụ quyết định.
+articles: [Tặng Bằng khen cho 02 tập thể (có danh sách kèm theo)., Quyết định có hiệu lực từ ngày ký.]
+signatories: [{{authority: {authority}, title: Phó Bí thư, name: Đặng Ngọc Dũng}}]
+recipients: [Như Điều 2]
+archive: [{archive}]
+annexes:
+  - title: Danh sách tập thể được tặng Bằng khen
+    columns: [Tên tập thể]
+    rows: [[Ban Tuyên giáo Tỉnh ủy], [Đảng bộ huyện Sơn Tịnh]]
+"""
+
+
+def decision(tmp_path: Path, regime: str) -> bytes:
+    path = tmp_path / f"{regime}.yaml"
+    authority = "TM. Ban Thường vụ"
+    archive = "Văn phòng Tỉnh ủy" if regime == "dang" else "VP"
+    text = PARTY_DECISION.format(regime=regime, authority=authority, archive=archive)
+    if regime == "doan":
+        text = text.replace("Tỉnh ủy Quảng Ngãi, abbr: TU", "Tỉnh đoàn Quảng Ngãi, abbr: TĐTN")
+        text = text.replace("Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh đoàn")
+    if regime == "nha_nuoc":
+        text = text.replace("Tỉnh ủy Quảng Ngãi, abbr: TU", "Sở Nội vụ, abbr: SNV")
+        text = text.replace("enacted_by: Ban Thường vụ Tỉnh ủy", "enacted_by: Sở Nội vụ")
+        text = text.replace(
+            "TM. Ban Thường vụ, title: Phó Bí thư", "TM. Sở Nội vụ, title: Giám đốc"
+        )
+    path.write_text(text, "utf-8")
+    return render_model(load_content(path)).docx
+
+
+def _texts(data: bytes) -> list[str]:
+    return [p.text for p in _paragraphs(docx.Document(io.BytesIO(data)))]
+
+
+@pytest.mark.parametrize(
+    ("regime", "reference"),
+    [
+        ("dang", "(Kèm theo Quyết định số 07-QĐ/TU ngày 20 tháng 12 năm 2024 của"),
+        ("doan", "(Kèm theo Quyết định số 07-QĐ/TĐTN ngày 20 tháng 12 năm 2024 của"),
+        ("nha_nuoc", "(Kèm theo Quyết định số 07/QĐ-SNV ngày 20 tháng 12 năm 2024 của"),
+    ],
+)
+def test_an_annex_names_the_document_by_the_regimes_number(tmp_path, regime, reference):
+    """regimes.md, number: the annex's `Kèm theo` line names the number as the header prints
+    it (`Số 07-QĐ/TU` in a Party decision), and the checker takes that form in that regime."""
+    data = decision(tmp_path, regime)
+    assert [t for t in _texts(data) if t.startswith(reference)], _texts(data)
+    report = check_docx(data)
+    assert report.regime == regime and report.ok, report.format_text()
+    rule = f"{'nd30' if regime == 'nha_nuoc' else regime}.annex.reference_text"
+    assert report.status(rule) == "pass"
+    # The other form is a fault in each regime.
+    other = reference.replace("07-QĐ/", "07/QĐ/") if regime != "nha_nuoc" else reference
+    if regime == "nha_nuoc":
+        other = reference.replace("07/QĐ-SNV", "07-QĐ/SNV")
+    line = next(t for t in _texts(data) if t.startswith(reference))
+    faulty = changed(data, line, line.replace(reference, other))
+    assert check_docx(faulty, regime=regime).status(rule) == "fail"
+
+
+@pytest.mark.parametrize("regime", ["dang", "nha_nuoc"])
+def test_a_text_that_opens_with_can_cu_is_not_a_basis_line(tmp_path, regime):
+    """A preamble that opens with `Căn cứ kết quả …` is the body's text: vanban prints it
+    upright with no dash, and the checker does not fault it as a căn cứ line (which made
+    `vanban render` refuse the document)."""
+    data = decision(tmp_path, regime)
+    texts = _texts(data)
+    assert "Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng, Ban Thường vụ" in " ".join(
+        texts
+    )
+    report = check_docx(data)
+    assert report.ok, report.format_text()
+    # The real căn cứ line is still checked: upright, it is faulted.
+    basis = next(t for t in texts if "Căn cứ Điều lệ Đảng" in t)
+    upright = docx.Document(io.BytesIO(data))
+    for para in _paragraphs(upright):
+        if para.text == basis:
+            for run in para.runs:
+                run.italic = False
+    out = io.BytesIO()
+    upright.save(out)
+    assert check_docx(out.getvalue(), regime=regime).status("nd30.bases.italic") == "fail"

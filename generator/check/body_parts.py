@@ -29,6 +29,9 @@ ADDRESSEE = re.compile(r"^kính\s*gửi\b")
 BASES = re.compile(r"^(?:[-–]\s*)?(căn\s*cứ|theo\s+đề\s+nghị|xét\s+đề\s+nghị)\b")
 """A căn cứ or proposal line (`Theo đề nghị`, the Party's `Xét đề nghị`); Party documents
 start each with `- ` (regimes.md, bases)."""
+TEXT_STYLES = ("VB Nội dung", "VB Nội dung – đoạn cuối")
+"""The templates' styles of the body's text (templates/docx/*.docx): a paragraph in one of
+them is text, whatever words it opens with."""
 ROMAN_HEADING = re.compile(r"^[IVXLC]+\.\s+\S")
 LABEL = re.compile(r"^(phần|chương|mục|tiểu\s+mục)\s+([ivxlc]+|\d+)\.?$")
 QUOTES_OPEN = "“\"«‘'"
@@ -95,7 +98,7 @@ def _body(g: Groups, paras: list[Para]) -> None:
         folded = fold(para.text)
         if decision and (DECISION_LINE.match(folded) or (n == 0 and not BASES.match(folded))):
             continue
-        if in_bases and BASES.match(folded) and (decision or not _prose(para, flat)):
+        if in_bases and BASES.match(folded) and not _text_styled(para):
             bases.append(para)
             continue
         if not seen_heading and flat[:1] in QUOTES_OPEN and flat[-1:] in QUOTES_CLOSE:
@@ -125,11 +128,11 @@ def _body(g: Groups, paras: list[Para]) -> None:
         g["body_text"] = [[p] for p in bases + text]
 
 
-def _prose(para: Para, flat: str) -> bool:
-    """An upright sentence that happens to open with `Căn cứ` (a submission's `Căn cứ kết
-    quả bình xét …, Vụ kính trình …`): body text, not a base. A base list ends its lines
-    with `;`, so a template that drops the italics of several bases is still caught."""
-    return not flat.endswith(";") and not any(r.italic for r in para.runs if r.visible)
+def _text_styled(para: Para) -> bool:
+    """Whether a paragraph is marked body text by the templates' styles: a preamble that
+    opens with `Căn cứ kết quả …` is text, not a căn cứ line, when the document says so.
+    A document without these styles is read by its text alone."""
+    return para.style_name in TEXT_STYLES
 
 
 def _recipients(model: DocModel, g: Groups, heading: Para) -> None:

@@ -133,9 +133,14 @@ def annex_reference(
     date: dt.date | None,
     year: int,
     issuer: str,
+    number_pattern: str = STATE_NUMBER,
 ) -> str:
     """§9 (P1 III.1): `(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 02 năm 2025 của …)`;
-    blank places, as in the date line, before the number or the date is given."""
-    number_text = f"{pad_number(number)}/{symbol_text}"
+    blank places, as in the date line, before the number or the date is given.
+
+    The number is written as the regime's number line writes it (regimes.md): a Party
+    decision's annex names `số 12-QĐ/TU`, as its own header does.
+    """
+    number_text = number_line(number, symbol_text, re.sub(r"^Số:?\s*", "", number_pattern))
     when = date_words(date, year)
     return f"(Kèm theo {type_name} số{' ' if number else ''}{number_text} {when} của {issuer})"

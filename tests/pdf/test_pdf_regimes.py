@@ -137,3 +137,23 @@ def test_party_sizes_print_as_the_profile_says(office_batch):
     ):
         ratio = height(party, start) / height(state, start)
         assert ratio > 1.03 and abs(ratio - sizes[key][0] / state_pt) < 0.02, (start, ratio)
+
+
+def test_a_party_letter_prints_its_header_text_and_annex_as_a_clerk_sends_it(office_batch):
+    """A Party letter from the office of `Tỉnh ủy Bà Rịa - Vũng Tàu` (tests/pdf/names/):
+    the parent breaks `TỈNH ỦY` / `BÀ RỊA - VŨNG TÀU`, the text that opens with `Căn cứ
+    kết quả …` is printed as text (no dash) and passes the checker, and the annex names
+    the letter by its Party number."""
+    docx, pdf = office_batch.get("names:cong-van-van-phong-tinh-uy-brvt")
+    printed = lines_of(pdf)
+    first = layout(pdf)[0]
+    half = first.width / 2
+    parent = [s for s in first.segments if s.centre < half and s.y0 < 120]
+    texts = [s.text for s in parent]
+    assert "TỈNH ỦY" in texts and "BÀ RỊA - VŨNG TÀU" in texts, texts
+    assert [line for line in printed if line.startswith("Căn cứ kết quả tổng kết")], printed
+    assert not [line for line in printed if line.startswith("- Căn cứ")]
+    joined = " ".join(printed)
+    assert "(Kèm theo Văn bản số 412-CV/VPTU ngày 05 tháng 11 năm 2024 của" in joined
+    report = check_docx(docx)
+    assert report.regime == "dang" and report.ok, report.format_text()
