@@ -37,6 +37,8 @@ def in_cell_pt(column_twips: int) -> float:
 
 ISSUER_PT = in_cell_pt(HEADER_LEFT)
 """Width of the parent's and issuer's lines."""
+DATE_PT = in_cell_pt(HEADER_RIGHT)
+"""Width of the date line, under the Quốc hiệu (or a regime's title)."""
 SIGNATURE_PT = in_cell_pt(min(SIGN_LEFT, SIGN_RIGHT))
 """Width of a signature block's lines (unit, authority, title)."""
 BODY_PT = TEXT_W / TWIPS_PER_PT

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import regime_styles
+from generator import nd30, page, regime_styles
 from generator.content.load import load_content
 from generator.content.model import Content
 from generator.kinds import Kind, KindError, get_kind
@@ -44,7 +44,8 @@ def render_model(content: Content, template: Path | None = None) -> Rendered:
     if not path.is_file():
         raise KindError(f"{path}: không tìm thấy mẫu DOCX của loại `{kind.name}`")
     context = build_context(content, kind)
-    restyle = regime_styles.for_render(get_regime(content.regime))
+    date_size = nd30.date_size(context.date_line, page.DATE_PT)
+    restyle = regime_styles.for_render(get_regime(content.regime), date_size)
     return Rendered(content, kind, render_docx(path, context.as_dict(), restyle))
 
 

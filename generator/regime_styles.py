@@ -41,6 +41,10 @@ STYLES: dict[str, tuple[str, ...]] = {
 """For each size of a regime profile (`Sizes` in generator/regimes.py), the styles (by
 their names in the templates) printed at it."""
 
+DATE_STYLE = "VB Địa danh, ngày tháng"
+"""The date line's style, printed smaller when the line would not fit at the template's
+size (`nd30.date_size`)."""
+
 CV_STYLE = "VB Trích yếu công văn"
 """The style of a công văn's summary, italic where the regime says so (`cv_subject:`)."""
 
@@ -51,32 +55,39 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-def changes(regime: Regime) -> tuple:
-    """What a regime changes in the styles, hashable (empty: nothing, the state's)."""
-    sizes = tuple(sorted((k, regime.size(k, 0)) for k in regime.sizes if k in STYLES))
-    return (sizes, regime.vv_italic)
+def changes(regime: Regime, date_size: float | None = None) -> tuple:
+    """What a regime (and a document's date line, `date_size`) changes in the styles,
+    hashable (empty: nothing, the state's)."""
+    sizes = [(STYLES[k], regime.size(k, 0)) for k in sorted(regime.sizes) if k in STYLES]
+    if date_size is not None:
+        sizes.append(((DATE_STYLE,), date_size))
+    return (tuple(sizes), regime.vv_italic)
 
 
-def for_render(regime: Regime) -> tuple[Hashable, Callable[[bytes], bytes]] | None:
-    """What `render_docx` takes to print a regime's styles; None for the state's own."""
-    key = changes(regime)
+def for_render(
+    regime: Regime, date_size: float | None = None
+) -> tuple[Hashable, Callable[[bytes], bytes]] | None:
+    """What `render_docx` takes to print a regime's styles and a date line's size
+    (`nd30.date_size`); None for the template's own."""
+    key = changes(regime, date_size)
     if not key[0] and not key[1]:
         return None
-    return key, lambda xml: restyle(xml, regime)
+    return key, lambda xml: restyle(xml, regime, date_size)
 
 
-def restyle(styles_xml: bytes, regime: Regime) -> bytes:
-    """The styles part with the regime's sizes (and the công văn summary's italic)."""
-    sizes, italic = changes(regime)
+def restyle(styles_xml: bytes, regime: Regime, date_size: float | None = None) -> bytes:
+    """The styles part with the regime's sizes (and the công văn summary's italic), and the
+    date line's size when given."""
+    sizes, italic = changes(regime, date_size)
     root = etree.fromstring(styles_xml)
     by_name = {
         style.find(_w("name")).get(_w("val")): style
         for style in root.iter(_w("style"))
         if style.find(_w("name")) is not None
     }
-    for key, size in sizes:
+    for names, size in sizes:
         half_points = str(round(size * 2))
-        for name in STYLES[key]:
+        for name in names:
             style = by_name.get(name)
             if style is None:
                 continue  # a template without the part (a maintainer's own)

@@ -321,3 +321,21 @@ def test_a_party_decision_signed_for_its_committee(tmp_path: Path) -> None:
     wrong = base.format(regime="dang", authority="K/T Bí thư", title="Phó Bí thư")
     lines = validate(tmp_path, wrong)
     assert any("enacted_by" in line and "`authority: T/M Huyện ủy" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("place", "date", "size"),
+    [
+        # nd30-format.md §4's own example: wider than the column at 14, so printed at 13.
+        ("Thành phố Hồ Chí Minh", "2019-12-29", 13),
+        ("Thành phố Hồ Chí Minh", "2019-06-29", 13),
+        ("Hà Nội", "2024-12-29", 14),
+    ],
+)
+def test_a_date_line_too_wide_at_14_is_printed_at_13(
+    tmp_path: Path, place: str, date: str, size: float
+) -> None:
+    text = PARTY_LETTER.format(regime="nha_nuoc").replace("place: Hà Nội", f"place: {place}")
+    data = render(tmp_path, text.replace("date: 2024-01-09", f"date: {date}"))
+    assert first(sizes(data), f"{place}, ngày") == size
+    assert check_docx(data).ok

@@ -26,11 +26,13 @@ from generator.nd30.body import (
 )
 from generator.nd30.header import (
     BLANK,
+    DATE_SIZES,
     RULE_CHAR,
     RULE_RATIO,
     STATE_NUMBER,
     annex_reference,
     date_line,
+    date_size,
     number_line,
     pad_day,
     pad_month,
@@ -92,6 +94,8 @@ __all__ = [
     "pad_day",
     "pad_month",
     "date_line",
+    "DATE_SIZES",
+    "date_size",
     "pad_number",
     "symbol",
     "symbol_from",

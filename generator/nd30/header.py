@@ -34,6 +34,21 @@ def date_line(place: str, date: dt.date | None, year: int) -> str:
     return f"{place}, {date_words(date, year)}"
 
 
+DATE_SIZES = (14.0, 13.0)
+"""§4 (P1 II.4c): the date line is italic, 13–14. The templates print it at 14; a line
+that would wrap at 14 (`Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2019`) is printed
+at 13, so the year never stands alone on a second line."""
+
+
+def date_size(line: str, box_pt: float) -> float | None:
+    """The size the date line is printed at when not the template's (`DATE_SIZES`): the
+    largest at which it fits on one line of a column `box_pt` wide, or the smallest."""
+    if text_width_pt(line, DATE_SIZES[0], italic=True) <= box_pt:
+        return None
+    fits = (s for s in DATE_SIZES[1:] if text_width_pt(line, s, italic=True) <= box_pt)
+    return next(fits, DATE_SIZES[-1])
+
+
 def date_words(date: dt.date | None, year: int) -> str:
     """§4 (P1 II.4b): `ngày 05 tháng 01 năm 2024`, the day and month left blank with no date."""
     if date is None:

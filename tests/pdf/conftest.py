@@ -24,6 +24,7 @@ from .samples import (
     COVENANT_PAGINATION,
     EXAMPLES,
     HERE,
+    LONG_DATES,
     NAMES,
     PAGINATION,
     REAL,
@@ -33,6 +34,7 @@ from .samples import (
     covenant_data,
     covenant_pagination_data,
     long_data,
+    long_date_data,
     pagination_data,
     write_yaml,
 )
@@ -103,6 +105,7 @@ def office_batch(office: str, poppler: None, tmp_path_factory: pytest.TempPathFa
     derived = [("derived:covenant16", covenant_data()), ("derived:long", long_data())]
     derived += [(name, pagination_data(*args)) for name, args in PAGINATION.items()]
     derived += [(name, as_state_data(stem)) for name, stem in AS_STATE.items()]
+    derived += [(name, long_date_data(*args)) for name, args in LONG_DATES.items()]
     derived += [
         (name, covenant_pagination_data(*args)) for name, args in COVENANT_PAGINATION.items()
     ]

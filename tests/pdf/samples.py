@@ -278,3 +278,21 @@ def as_state_data(stem: str) -> dict | None:
     data = read_yaml(path)
     data["regime"] = "nha_nuoc"
     return data
+
+
+LONG_DATES = {
+    "derived:date-hcm-29-12": ("2019-12-29", "nha_nuoc"),
+    "derived:date-hcm-05-09": ("2024-09-05", "nha_nuoc"),
+    "derived:date-hcm-29-12-dang": ("2019-12-29", "dang"),
+}
+"""The longest date lines (nd30-format.md §4's own `Thành phố Hồ Chí Minh, ngày 29 tháng …`),
+in the state's header and under the Party's title."""
+
+
+def long_date_data(date: str, regime: str) -> dict:
+    data = read_yaml(HERE / "names" / "ke-hoach-ubnd-hcm-2025.yaml")
+    data["date"] = date
+    if regime != "nha_nuoc":
+        data["regime"] = regime
+        data["term"] = "2020-2025"
+    return data
