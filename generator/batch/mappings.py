@@ -156,21 +156,15 @@ def _json_rows(text: str, name: str) -> Iterator[Row]:
                 _, end = decoder.raw_decode(text, index)
             except json.JSONDecodeError as exc:
                 raise fail(exc.pos, exc.msg) from exc
-            except RecursionError as exc:
-                limits = current()
+            except (RecursionError, ValueError) as exc:  # too deep, or a number of 1000s of digits
+                message, limit = (
+                    ("hàng lồng nhau quá sâu", "depth")
+                    if isinstance(exc, RecursionError)
+                    else ("hàng có số quá dài, không đọc được", "number_digits")
+                )
+                line, column = where(index)
                 raise DataError.at(
-                    name,
-                    *(n + 1 for n in where(index)),
-                    "hàng lồng nhau quá sâu",
-                    limits.hint("depth"),
-                ) from exc
-            except ValueError as exc:  # a number of thousands of digits
-                limits = current()
-                raise DataError.at(
-                    name,
-                    *(n + 1 for n in where(index)),
-                    "hàng có số quá dài, không đọc được",
-                    limits.hint("number_digits"),
+                    name, line + 1, column + 1, message, current().hint(limit)
                 ) from exc
             line, column = where(index)
             yield _item_row(name, text[index:end], line, column=column, item=False)
