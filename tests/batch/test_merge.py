@@ -263,6 +263,9 @@ def test_yaml_with_shared_anchors_is_read_whole(tmp_path: Path) -> None:
     [
         ('[{"number": 5}, {"number": }]', "u.json:1:28: lỗi cú pháp JSON"),
         ("number: 5\n", "phải là một danh sách"),
+        # The row that cannot be read, where it starts, and the limit's hint.
+        ('[{"number": 5},\n {"a": ' + "[" * 3000 + "]" * 3000 + "}]", "u.json:2:2: hàng lồng nhau"),
+        ('[{"number": ' + "1" * 5000 + "}]", "u.json:1:2: hàng có số quá dài"),
     ],
 )
 def test_unusable_mapping_files(tmp_path: Path, text: str, expected: str) -> None:
